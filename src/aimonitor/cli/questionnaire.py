@@ -1,0 +1,9 @@
+"""`aimonitor questionnaire ...` commands."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the questionnaire commands (none yet)."""
