@@ -1,0 +1,62 @@
+"""Reading the frame's CSV files with errors that name the file and line."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from aimonitor.frame.errors import FrameError
+
+MUNICIPALITY_CODE = re.compile(r"GM[0-9]{4}")
+
+
+def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line number, row)`` for each data row of the UTF-8 CSV file at ``path``.
+
+    The header must contain every name in ``columns`` (other columns are ignored) and each row
+    must have as many fields as the header. Values are stripped of surrounding spaces.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FrameError(f"{path}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise FrameError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    reader = csv.reader(text.splitlines())
+    header = [name.strip() for name in next(reader, [])]
+    if not header:
+        raise FrameError(f"{path}: file is empty, expected a header row")
+    missing = [name for name in columns if name not in header]
+    if missing:
+        raise FrameError(
+            f"{path}: missing column(s) {', '.join(missing)}; the header is {','.join(header)}"
+        )
+    positions = {name: header.index(name) for name in columns}
+    for line, fields in enumerate(reader, start=2):
+        if not fields:
+            continue
+        if len(fields) != len(header):
+            raise FrameError(
+                f"{path}, line {line}: {len(fields)} fields, expected {len(header)} "
+                f"({','.join(header)})"
+            )
+        yield line, {name: fields[index].strip() for name, index in positions.items()}
+
+
+def check_code(path: Path, line: int, column: str, value: str) -> str:
+    """``value`` if it is a CBS municipality code (``GM`` + 4 digits), else a FrameError."""
+    if not MUNICIPALITY_CODE.fullmatch(value):
+        raise FrameError(
+            f"{path}, line {line}: {column} {value!r} is not a municipality code "
+            "(GM followed by 4 digits)"
+        )
+    return value
+
+
+def parse_int(path: Path, line: int, column: str, value: str) -> int:
+    """``value`` as an integer of plain digits, else a FrameError naming the column."""
+    if not re.fullmatch(r"-?[0-9]+", value):
+        raise FrameError(f"{path}, line {line}: {column} {value!r} is not a whole number")
+    return int(value)
