@@ -1,0 +1,48 @@
+# One task runner for everything. Each target creates .venv and installs into it when needed.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PORT ?= 8000
+
+.PHONY: demo test lint test-sqlite test-postgres serve bench messages clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+## demo: migrate, load frame, questionnaire and the synthetic demo waves, build the report, serve on 127.0.0.1:$(PORT)
+demo: $(STAMP)
+	$(BIN)/aimonitor demo --port $(PORT)
+
+## test: lint, then the whole suite on SQLite and again on PostgreSQL
+test: lint test-sqlite test-postgres
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test-sqlite: $(STAMP)
+	@echo "== test suite on SQLite =="
+	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -q -p no:cacheprovider
+
+test-postgres: $(STAMP)
+	@echo "== test suite on PostgreSQL ($(POSTGRES_URL)) =="
+	@$(BIN)/python -m aimonitor.web.dbcheck "$(POSTGRES_URL)"
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -p no:cacheprovider --create-db
+
+serve: $(STAMP)
+	$(BIN)/aimonitor serve --port $(PORT)
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+messages: $(STAMP)
+	$(BIN)/pybabel compile -d src/aimonitor/locale -D aimonitor
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache

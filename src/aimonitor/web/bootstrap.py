@@ -1,0 +1,42 @@
+"""Start Django for commands that run outside a web server, with clear errors."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from aimonitor.errors import AimonitorError
+
+T = TypeVar("T")
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aimonitor.web.settings")
+    import django
+
+    django.setup()
+
+
+@contextmanager
+def database_errors_explained() -> Iterator[None]:
+    """Turn a database that cannot be reached into one line naming the database."""
+    from django.conf import settings
+    from django.db import OperationalError
+
+    try:
+        yield
+    except OperationalError as error:
+        db = settings.DATABASES["default"]
+        where = f"{db.get('ENGINE', '?').rsplit('.', 1)[-1]} database {db.get('NAME')!s}"
+        if db.get("HOST"):
+            where += f" on {db.get('HOST')}:{db.get('PORT') or 'default port'}"
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise AimonitorError(f"cannot use the {where} (check DATABASE_URL): {first_line}") from error
+
+
+def with_database(action: Callable[[], T]) -> T:
+    setup_django()
+    with database_errors_explained():
+        return action()

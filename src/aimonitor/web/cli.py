@@ -1,0 +1,111 @@
+"""The ``aimonitor`` entry point: the core commands plus those that need the database.
+
+Django is imported only inside the handlers, so ``aimonitor stats ...`` and
+``aimonitor questionnaire ...`` start without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from aimonitor.cli import Registrar, core_registrars, run
+from aimonitor.web.bootstrap import with_database
+
+SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _load_frame(args: argparse.Namespace) -> int:
+    def action() -> int:
+        from aimonitor.web.municipalities.loading import load_frame_into_database
+
+        _migrate()
+        summary = load_frame_into_database()
+        years = ", ".join(f"{year}: {count}" for year, count in summary.municipalities.items())
+        print(f"frame loaded: municipalities per year ({years}); {summary.mergers} mergers")
+        return 0
+
+    return with_database(action)
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    def action() -> int:
+        from aimonitor.web.fieldwork.demo import store_demo_waves
+        from aimonitor.web.municipalities.loading import load_frame_into_database
+
+        _migrate()
+        load_frame_into_database()
+        for line in store_demo_waves(seed=args.seed):
+            print(line)
+        return 0
+
+    return with_database(action)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from aimonitor.web.demo import run_demo
+
+    return run_demo(serve=not args.no_serve, port=args.port, seed=args.seed)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from aimonitor.web.demo import serve
+
+    return serve(port=args.port)
+
+
+def _manage(args: argparse.Namespace) -> int:
+    from django.core.management import execute_from_command_line
+
+    from aimonitor.web.bootstrap import setup_django
+
+    setup_django()
+    execute_from_command_line(["aimonitor manage", *args.arguments])
+    return 0
+
+
+def register(subparsers: SubParsers) -> None:  # type: ignore[valid-type]
+    frame = subparsers.add_parser(  # type: ignore[attr-defined]
+        "load-frame", help="load the population frame (all years, mergers) into the database"
+    )
+    frame.set_defaults(handler=_load_frame)
+
+    demo_data = subparsers.add_parser(  # type: ignore[attr-defined]
+        "demo-data", help="generate the synthetic demo waves 2023-2025 into the database"
+    )
+    demo_data.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
+    demo_data.set_defaults(handler=_demo_data)
+
+    demo = subparsers.add_parser(  # type: ignore[attr-defined]
+        "demo", help="set up everything on the demo data and serve the web app"
+    )
+    demo.add_argument("--no-serve", action="store_true", help="do everything but serve")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--seed", type=int, default=2024)
+    demo.set_defaults(handler=_demo)
+
+    serve_parser = subparsers.add_parser(  # type: ignore[attr-defined]
+        "serve", help="serve the web app on 127.0.0.1"
+    )
+    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.set_defaults(handler=_serve)
+
+    manage = subparsers.add_parser(  # type: ignore[attr-defined]
+        "manage", help="run a Django management command (migrate, createsuperuser, ...)"
+    )
+    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    manage.set_defaults(handler=_manage)
+
+
+def registrars() -> list[Registrar]:
+    return [*core_registrars(), register]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(argv, registrars())

@@ -1,0 +1,44 @@
+"""`aimonitor demo`: everything from an empty database to a served web app, on demo data."""
+
+from __future__ import annotations
+
+from aimonitor.web.bootstrap import setup_django, with_database
+
+
+def prepare_demo(seed: int) -> list[str]:
+    """Migrate, load the frame and the synthetic waves; return what was done, line by line."""
+    from django.core.management import call_command
+
+    from aimonitor.web.fieldwork.demo import store_demo_waves
+    from aimonitor.web.municipalities.loading import load_frame_into_database
+
+    call_command("migrate", interactive=False, verbosity=0)
+    summary = load_frame_into_database()
+    lines = [
+        "frame loaded: "
+        + ", ".join(f"{year}: {count} municipalities" for year, count in summary.municipalities.items())
+        + f"; {summary.mergers} mergers"
+    ]
+    lines.extend(store_demo_waves(seed=seed))
+    return lines
+
+
+def run_demo(serve: bool, port: int, seed: int) -> int:
+    for line in with_database(lambda: prepare_demo(seed)):
+        print(line)
+    if serve:
+        return _runserver(port)
+    return 0
+
+
+def serve(port: int) -> int:
+    setup_django()
+    return _runserver(port)
+
+
+def _runserver(port: int) -> int:
+    from django.core.management import call_command
+
+    print(f"serving on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+    return 0

@@ -1,0 +1,1 @@
+"""Waves, municipal responses and their answers."""

@@ -1,0 +1,1 @@
+"""Public pages: the start page with waves and response, the published reports."""

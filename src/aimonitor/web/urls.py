@@ -1,0 +1,12 @@
+"""URL routes of the web front end."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from aimonitor.web.public import views as public_views
+
+urlpatterns = [
+    path("", public_views.index, name="index"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
