@@ -1,0 +1,54 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+AIMONITOR = str(Path(sys.executable).parent / "aimonitor")
+
+
+def run_aimonitor(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [AIMONITOR, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+        check=False,
+    )
+
+
+def test_a_wrong_database_url_gives_one_clear_line_and_no_traceback(tmp_path):
+    result = run_aimonitor(
+        "load-frame",
+        env={"DATABASE_URL": "postgres://nobody@127.0.0.1:1/nowhere", "AIMONITOR_VAR_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("aimonitor: error: cannot use the postgresql database nowhere")
+    assert "DATABASE_URL" in result.stderr
+
+
+def test_an_unsupported_database_scheme_gives_one_clear_line(tmp_path):
+    result = run_aimonitor(
+        "load-frame",
+        env={"DATABASE_URL": "mysql://root@localhost/x", "AIMONITOR_VAR_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "unsupported scheme 'mysql'" in result.stderr
+
+
+def test_a_missing_frame_file_is_named_and_nothing_is_half_loaded(tmp_path):
+    data = tmp_path / "data"
+    (data / "frame").mkdir(parents=True)
+    result = run_aimonitor(
+        "load-frame",
+        env={
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "AIMONITOR_VAR_DIR": str(tmp_path),
+            "AIMONITOR_DATA_DIR": str(data),
+        },
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "municipalities_2023.csv" in result.stderr

@@ -1,0 +1,56 @@
+import pytest
+
+from aimonitor.web.fieldwork.models import MunicipalResponse, Wave
+from aimonitor.web.municipalities.loading import load_frame_into_database
+from aimonitor.web.municipalities.models import Municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def make_wave(year: int, synthetic: bool) -> Wave:
+    return Wave.objects.create(
+        year=year,
+        status=Wave.Status.CLOSED,
+        frame_year=2024,
+        questionnaire_id="ai-monitor",
+        questionnaire_version="test",
+        questionnaire={},
+        is_synthetic=synthetic,
+    )
+
+
+def respond(wave: Wave, codes: list[str], status: str = MunicipalResponse.Status.SUBMITTED) -> None:
+    for code in codes:
+        MunicipalResponse.objects.create(
+            wave=wave,
+            municipality=Municipality.objects.get(frame_year=wave.frame_year, code=code),
+            status=status,
+            is_synthetic=wave.is_synthetic,
+        )
+
+
+def test_the_start_page_without_waves_says_how_to_load_the_demo(client):
+    page = client.get("/").content.decode()
+    assert "aimonitor demo" in page
+
+
+def test_the_start_page_shows_response_by_size_class_and_province(client):
+    load_frame_into_database()
+    wave = make_wave(2024, synthetic=False)
+    # Amsterdam and Rotterdam (>= 250k), Groningen (100k-250k), Vlieland (< 20k)
+    respond(wave, ["GM0363", "GM0599", "GM0014", "GM0096"])
+    respond(wave, ["GM0034"], status=MunicipalResponse.Status.IN_PROGRESS)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "4 van 342 gemeenten" in page
+    size_rows = page.split("Respons naar grootteklasse")[1].split("</table>")[0]
+    assert "<td>≥ 250.000 inwoners</td><td class=\"num\">4</td><td class=\"num\">2</td>" in size_rows.replace("\n", "")
+    province_rows = page.split("Respons naar provincie")[1].split("</table>")[0]
+    assert "<td>Noord-Holland</td><td class=\"num\">44</td><td class=\"num\">1</td>" in province_rows
+    assert "Synthetische demonstratiedata" not in page
+
+
+def test_a_synthetic_wave_is_labelled_as_synthetic_on_the_start_page(client):
+    load_frame_into_database()
+    make_wave(2023, synthetic=True)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Synthetische demonstratiedata" in page
