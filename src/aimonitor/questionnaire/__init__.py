@@ -1,0 +1,44 @@
+"""The AI Monitor instrument: typed model, loader, routing and codebook.
+
+No Django here; the web front end and the analysis both build on this package.
+"""
+
+from aimonitor.questionnaire.base import LANGUAGES, Lang, Option, SpecialCode, Text
+from aimonitor.questionnaire.errors import QuestionnaireError
+from aimonitor.questionnaire.items import (
+    Bounds,
+    GridItem,
+    Item,
+    LikertItem,
+    MultipleChoiceItem,
+    NumericItem,
+    RankingItem,
+    SingleChoiceItem,
+    TextItem,
+)
+from aimonitor.questionnaire.loader import load_questionnaire
+from aimonitor.questionnaire.model import Questionnaire, Theme
+from aimonitor.questionnaire.variables import ValueLabel, Variable
+
+__all__ = [
+    "LANGUAGES",
+    "Bounds",
+    "GridItem",
+    "Item",
+    "Lang",
+    "LikertItem",
+    "MultipleChoiceItem",
+    "NumericItem",
+    "Option",
+    "Questionnaire",
+    "QuestionnaireError",
+    "RankingItem",
+    "SingleChoiceItem",
+    "SpecialCode",
+    "Text",
+    "TextItem",
+    "Theme",
+    "ValueLabel",
+    "Variable",
+    "load_questionnaire",
+]
