@@ -1,0 +1,105 @@
+"""Translations: supported languages, and the Dutch catalog kept complete and compiled."""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
+from babel.messages.pofile import read_po
+
+import aimonitor
+from aimonitor.errors import AimonitorError
+from aimonitor.i18n import (
+    DOMAIN,
+    LOCALE_DIR,
+    SUPPORTED_LANGUAGES,
+    UnknownLanguageError,
+    translator,
+)
+
+PACKAGE_DIR = Path(aimonitor.__file__).resolve().parent
+PO_FILE = LOCALE_DIR / "nl" / "LC_MESSAGES" / f"{DOMAIN}.po"
+MO_FILE = PO_FILE.with_suffix(".mo")
+# The modules whose output text goes through this catalog.
+TRANSLATED_SOURCES = [
+    PACKAGE_DIR / "formatting.py",
+    *sorted((PACKAGE_DIR / "findings").glob("*.py")),
+]
+
+
+def _po_messages() -> dict[object, object]:
+    with PO_FILE.open("rb") as handle:
+        catalog = read_po(handle)
+    return {message.id: message.string for message in catalog if message.id}
+
+
+def test_dutch_and_english_are_the_supported_languages() -> None:
+    assert SUPPORTED_LANGUAGES == ("nl", "en")
+
+
+def test_english_output_is_the_message_id_itself() -> None:
+    assert translator("en").gettext("percentage point") == "percentage point"
+    assert translator("en").ngettext("percentage point", "percentage points", 3) == (
+        "percentage points"
+    )
+
+
+def test_dutch_output_comes_from_the_catalog() -> None:
+    assert translator("nl").ngettext("percentage point", "percentage points", 3) == "procentpunt"
+
+
+def test_an_unknown_language_is_an_error_a_user_can_fix() -> None:
+    with pytest.raises(UnknownLanguageError, match="supported languages are: nl, en") as info:
+        translator("fr")
+    assert isinstance(info.value, AimonitorError)
+
+
+def _used_message_ids() -> set[str]:
+    keywords = {**DEFAULT_KEYWORDS, "noop": None}
+    used: set[str] = set()
+    for source in TRANSLATED_SOURCES:
+        for _line, message, _comments, _context in extract_from_file(
+            "python", str(source), keywords=keywords
+        ):
+            used.add(message[0] if isinstance(message, tuple) else message)
+    return used
+
+
+def _singular_id(key: object) -> str:
+    return str(key[0] if isinstance(key, tuple) else key)
+
+
+def _is_translated(value: object) -> bool:
+    if isinstance(value, tuple):
+        return all(value)
+    return bool(value)
+
+
+def test_every_message_in_the_code_has_a_dutch_translation() -> None:
+    translated = {_singular_id(k) for k, v in _po_messages().items() if _is_translated(v)}
+    assert _used_message_ids() - translated == set()
+
+
+def test_the_catalog_holds_no_message_the_code_no_longer_uses() -> None:
+    in_catalog = {_singular_id(key) for key in _po_messages()}
+    assert in_catalog - _used_message_ids() == set()
+
+
+def test_the_committed_mo_file_is_compiled_from_the_current_po_file() -> None:
+    with MO_FILE.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for key, value in _po_messages().items():
+        if isinstance(key, tuple):
+            assert isinstance(value, tuple)
+            assert compiled.ngettext(key[0], key[1], 1) == value[0], key
+            assert compiled.ngettext(key[0], key[1], 2) == value[1], key
+        else:
+            assert compiled.gettext(str(key)) == value, key
+    # And nothing extra: the .mo has exactly the .po's messages (plus the header entry).
+    catalog_size = len(compiled._catalog)  # type: ignore[attr-defined]
+    plural_entries = sum(
+        len(value) - 1 for value in _po_messages().values() if isinstance(value, tuple)
+    )
+    assert catalog_size == len(_po_messages()) + plural_entries + 1
