@@ -298,3 +298,19 @@ def test_a_file_that_is_not_utf8_is_refused(data_dir: Path) -> None:
     path = data_dir / "frame" / "municipalities_2024.csv"
     path.write_bytes("code,name,province,inhabitants\nGM1900,Súdwest-Fryslân\n".encode("cp1252"))
     assert load_error(data_dir).startswith(f"{path}: not UTF-8 text")
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(
+    lines_2024: list[str], write_2024: Callable[[list[str]], Path], data_dir: Path
+) -> None:
+    path = write_2024(lines_2024)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert len(load_frame(2024, data_dir)) == 342
+
+
+def test_an_unbalanced_quote_is_reported_where_it_starts(
+    lines_2024: list[str], write_2024: Callable[[list[str]], Path], data_dir: Path
+) -> None:
+    lines_2024[1] = 'GM0014,"Groningen,Groningen,238147'
+    path = write_2024(lines_2024)
+    assert load_error(data_dir).startswith(f"{path}, line 2: a quoted field runs on to line ")

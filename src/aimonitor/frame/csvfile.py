@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,12 +20,12 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[
     must have as many fields as the header. Values are stripped of surrounding spaces.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # tolerate a spreadsheet's BOM
     except FileNotFoundError:
         raise FrameError(f"{path}: file not found") from None
     except UnicodeDecodeError as exc:
         raise FrameError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    reader = csv.reader(text.splitlines())
+    reader = csv.reader(io.StringIO(text, newline=""))
     header = [name.strip() for name in next(reader, [])]
     if not header:
         raise FrameError(f"{path}: file is empty, expected a header row")
@@ -34,15 +35,25 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[
             f"{path}: missing column(s) {', '.join(missing)}; the header is {','.join(header)}"
         )
     positions = {name: header.index(name) for name in columns}
-    for line, fields in enumerate(reader, start=2):
-        if not fields:
-            continue
-        if len(fields) != len(header):
-            raise FrameError(
-                f"{path}, line {line}: {len(fields)} fields, expected {len(header)} "
-                f"({','.join(header)})"
-            )
-        yield line, {name: fields[index].strip() for name, index in positions.items()}
+    previous_end = reader.line_num
+    try:
+        for fields in reader:
+            line, previous_end = previous_end + 1, reader.line_num
+            if reader.line_num != line:
+                raise FrameError(
+                    f"{path}, line {line}: a quoted field runs on to line {reader.line_num} "
+                    "(unbalanced double quote)"
+                )
+            if not fields:
+                continue
+            if len(fields) != len(header):
+                raise FrameError(
+                    f"{path}, line {line}: {len(fields)} fields, expected {len(header)} "
+                    f"({','.join(header)})"
+                )
+            yield line, {name: fields[index].strip() for name, index in positions.items()}
+    except csv.Error as exc:
+        raise FrameError(f"{path}, line {previous_end + 1}: not valid CSV ({exc})") from None
 
 
 def check_code(path: Path, line: int, column: str, value: str) -> str:
