@@ -29,10 +29,11 @@ TRANSLATED_SOURCES = [
 ]
 
 
-def _po_messages() -> dict[object, object]:
+def _po_messages() -> dict[tuple[str | None, object], object]:
+    """(context, id) -> translation for every message of the Dutch catalog."""
     with PO_FILE.open("rb") as handle:
         catalog = read_po(handle)
-    return {message.id: message.string for message in catalog if message.id}
+    return {(message.context, message.id): message.string for message in catalog if message.id}
 
 
 def test_dutch_and_english_are_the_supported_languages() -> None:
@@ -67,8 +68,9 @@ def _used_message_ids() -> set[str]:
     return used
 
 
-def _singular_id(key: object) -> str:
-    return str(key[0] if isinstance(key, tuple) else key)
+def _singular_id(key: tuple[str | None, object]) -> str:
+    message_id = key[1]
+    return str(message_id[0] if isinstance(message_id, tuple) else message_id)
 
 
 def _is_translated(value: object) -> bool:
@@ -90,13 +92,15 @@ def test_the_catalog_holds_no_message_the_code_no_longer_uses() -> None:
 def test_the_committed_mo_file_is_compiled_from_the_current_po_file() -> None:
     with MO_FILE.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for key, value in _po_messages().items():
-        if isinstance(key, tuple):
+    for (context, message_id), value in _po_messages().items():
+        if isinstance(message_id, tuple):
             assert isinstance(value, tuple)
-            assert compiled.ngettext(key[0], key[1], 1) == value[0], key
-            assert compiled.ngettext(key[0], key[1], 2) == value[1], key
+            assert compiled.ngettext(message_id[0], message_id[1], 1) == value[0], message_id
+            assert compiled.ngettext(message_id[0], message_id[1], 2) == value[1], message_id
+        elif context is not None:
+            assert compiled.pgettext(context, str(message_id)) == value, (context, message_id)
         else:
-            assert compiled.gettext(str(key)) == value, key
+            assert compiled.gettext(str(message_id)) == value, message_id
     # And nothing extra: the .mo has exactly the .po's messages (plus the header entry).
     catalog_size = len(compiled._catalog)  # type: ignore[attr-defined]
     plural_entries = sum(

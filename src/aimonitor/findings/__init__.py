@@ -1,0 +1,51 @@
+"""Key findings: estimates with their intervals -> sentences in Dutch and English.
+
+Wording follows rules tied to the estimate and its interval (``quantifiers``), differences
+are claimed only when significant (``comparisons``), rankings report ranks that cannot be
+told apart (``rankings``), and every :class:`Finding` carries its evidence (``model``).
+The rules are documented in ``docs/methodology/findings.md``.
+"""
+
+from .comparisons import (
+    ComparisonWording,
+    Difference,
+    compare_groups,
+    compare_waves,
+    difference,
+    size_gradient,
+)
+from .errors import FindingError
+from .model import Evidence, Finding, Item, RowRef, Sentence
+from .quantifiers import QUANTIFIER_RULES, Quantifier, QuantifierRule, quantify, select_rule
+from .rankings import RankGroup, Ranking, rank, ranking_finding
+from .text import MissingTextError, Population, Predicate, Text, localize, municipalities
+
+__all__ = [
+    "QUANTIFIER_RULES",
+    "ComparisonWording",
+    "Difference",
+    "Evidence",
+    "Finding",
+    "FindingError",
+    "Item",
+    "MissingTextError",
+    "Population",
+    "Predicate",
+    "Quantifier",
+    "QuantifierRule",
+    "RankGroup",
+    "Ranking",
+    "RowRef",
+    "Sentence",
+    "Text",
+    "compare_groups",
+    "compare_waves",
+    "difference",
+    "localize",
+    "municipalities",
+    "quantify",
+    "rank",
+    "ranking_finding",
+    "select_rule",
+    "size_gradient",
+]
