@@ -1,7 +1,8 @@
-"""The one immutable result type every estimator returns."""
+"""The one immutable result type every estimator returns, and a labelled collection of them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -13,6 +14,10 @@ class Estimate:
     the interval uses the normal quantile. ``n`` is the number of respondents the estimate
     rests on (for a domain: the respondents in the domain). ``method`` names the interval
     method (``wald``, ``logit``, ``wilson``, ...).
+
+    ``degf`` is the design (or domain) degrees of freedom of the estimate, also when the
+    interval used the normal quantile; wave differences use it. ``note`` explains a
+    degenerate interval (p = 0 or 1, df = 0), see docs/methodology.
     """
 
     estimate: float
@@ -23,3 +28,49 @@ class Estimate:
     n: int
     method: str
     level: float = 0.95
+    degf: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledEstimate:
+    """An :class:`Estimate` with what it estimates: variable, category level, domain, quantile."""
+
+    variable: str
+    estimate: Estimate
+    level: str | None = None
+    domain: str | None = None
+    quantile: float | None = None
+
+
+@dataclass(frozen=True)
+class Estimates:
+    """The estimates of one call, in order: domain by domain, variable by variable.
+
+    ``by`` names the domain variable (None without domains).
+    """
+
+    rows: tuple[LabelledEstimate, ...]
+    by: str | None = None
+
+    def __iter__(self) -> Iterator[LabelledEstimate]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def get(
+        self,
+        variable: str,
+        *,
+        level: str | None = None,
+        domain: str | None = None,
+        quantile: float | None = None,
+    ) -> Estimate:
+        """The estimate of ``variable`` (and category ``level``) in ``domain``."""
+        for row in self.rows:
+            if (row.variable, row.level, row.domain, row.quantile) == (
+                variable, level, domain, quantile,
+            ):
+                return row.estimate
+        raise KeyError((variable, level, domain, quantile))

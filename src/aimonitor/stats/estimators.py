@@ -1,0 +1,180 @@
+"""Public estimators: means, totals and proportions over the columns of a 2-D array.
+
+Every function takes a design, an (n x k) array (one column per variable; NaN = not in the
+base of that variable), optional ``names`` and an optional domain array ``by``, and returns
+:class:`~aimonitor.stats.result.Estimates`. Estimators keep no state.
+
+``df`` chooses the quantile of the interval: ``"domain"`` (default; t with the domain's
+PSUs minus strata, equal to the design df without domains and item non-response),
+``"design"`` (t with the design df) or ``"normal"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from aimonitor.stats._arrays import BoolArray, FloatArray, encode
+from aimonitor.stats.design import Design
+from aimonitor.stats.exceptions import EstimationError
+from aimonitor.stats.intervals import (
+    DEFAULT_PROPORTION_METHOD,
+    NOTE_DF_ZERO,
+    ProportionMethod,
+    check_level,
+    degenerate_proportion_ci,
+    parse_proportion_method,
+    proportion_ci,
+    wald,
+)
+from aimonitor.stats.likelihood import likelihood_ci
+from aimonitor.stats.linear import Kind, LinearStats, linear_stats
+from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate
+
+DfRule = Literal["domain", "design", "normal"]
+Labels = Sequence[object] | npt.NDArray[np.generic]
+
+
+def as_matrix(values: npt.ArrayLike, n: int) -> FloatArray:
+    matrix = np.asarray(values, dtype=np.float64)
+    if matrix.ndim == 1:
+        matrix = matrix[:, None]
+    if matrix.ndim != 2 or matrix.shape[0] != n:
+        raise EstimationError(f"values must have {n} rows (one per respondent), one column each")
+    return matrix
+
+
+def _names(names: Sequence[str] | None, k: int) -> list[str]:
+    if names is None:
+        return [f"v{j + 1}" for j in range(k)]
+    if len(names) != k:
+        raise EstimationError(f"{len(names)} names for {k} columns")
+    return list(names)
+
+
+def domains_of(by: Labels | None, n: int, levels: Sequence[str] | None = None
+               ) -> list[tuple[str | None, BoolArray | None]]:
+    """(label, mask) per domain; without ``by`` one pseudo-domain covering every row."""
+    if by is None:
+        return [(None, None)]
+    if len(by) != n:
+        raise EstimationError("by must have one label per respondent")
+    codes, seen = encode(by)
+    order = list(levels) if levels is not None else seen
+    out: list[tuple[str | None, BoolArray | None]] = []
+    for label in order:
+        if label not in seen:
+            raise EstimationError(f"domain {label!r} has no respondents")
+        out.append((label, codes == seen.index(label)))
+    return out
+
+
+def df_values(stats: LinearStats, rule: DfRule, design: Design) -> FloatArray:
+    if rule == "normal":
+        return np.full(stats.df.shape[0], np.inf)
+    if rule == "design":
+        return np.full(stats.df.shape[0], float(design.degf))
+    return stats.df.astype(np.float64)
+
+
+def _wald_rows(
+    design: Design, matrix: FloatArray, names: list[str], kind: Kind,
+    by: Labels | None, level: float, df: DfRule, by_name: str | None,
+) -> Estimates:
+    check_level(level)
+    rows: list[LabelledEstimate] = []
+    for label, mask in domains_of(by, design.n):
+        stats = linear_stats(design, matrix, kind, mask)
+        se = np.sqrt(stats.variance)
+        dfs = df_values(stats, df, design)
+        lower, upper = wald(stats.estimate, se, dfs, level)
+        for j, name in enumerate(names):
+            estimate = Estimate(
+                estimate=float(stats.estimate[j]), se=float(se[j]),
+                ci_lower=float(lower[j]), ci_upper=float(upper[j]),
+                df=None if df == "normal" else float(dfs[j]), n=int(stats.n[j]),
+                method="wald", level=level, degf=int(stats.df[j]),
+                note=NOTE_DF_ZERO if dfs[j] <= 0 else None,
+            )
+            rows.append(LabelledEstimate(name, estimate, domain=label))
+    return Estimates(tuple(rows), by=by_name)
+
+
+def mean(
+    design: Design, values: npt.ArrayLike, *, names: Sequence[str] | None = None,
+    by: Labels | None = None, by_name: str | None = None, level: float = 0.95,
+    df: DfRule = "domain",
+) -> Estimates:
+    """Weighted means (Hajek) with Wald intervals, per column and domain."""
+    matrix = as_matrix(values, design.n)
+    return _wald_rows(design, matrix, _names(names, matrix.shape[1]), "mean", by, level, df,
+                      by_name)
+
+
+def total(
+    design: Design, values: npt.ArrayLike, *, names: Sequence[str] | None = None,
+    by: Labels | None = None, by_name: str | None = None, level: float = 0.95,
+    df: DfRule = "domain",
+) -> Estimates:
+    """Weighted (Horvitz-Thompson) totals with Wald intervals, per column and domain."""
+    matrix = as_matrix(values, design.n)
+    return _wald_rows(design, matrix, _names(names, matrix.shape[1]), "total", by, level, df,
+                      by_name)
+
+
+def proportion(
+    design: Design, values: npt.ArrayLike, *, names: Sequence[str] | None = None,
+    by: Labels | None = None, by_name: str | None = None,
+    method: ProportionMethod | str = DEFAULT_PROPORTION_METHOD, level: float = 0.95,
+    df: DfRule = "domain", events: Sequence[str] | None = None,
+) -> Estimates:
+    """Proportions of 0/1 columns (NaN = not in the base) with ``svyciprop`` intervals.
+
+    ``events`` labels the rows' ``level`` (default ``"1"``).
+    """
+    check_level(level)
+    chosen = method if isinstance(method, ProportionMethod) else parse_proportion_method(method)
+    matrix = as_matrix(values, design.n)
+    observed = matrix[~np.isnan(matrix)]
+    if np.any((observed != 0) & (observed != 1)):
+        raise EstimationError("proportions need 0/1 values (NaN for 'not in the base')")
+    labels = _names(names, matrix.shape[1])
+    event_labels = list(events) if events is not None else ["1"] * matrix.shape[1]
+    rows: list[LabelledEstimate] = []
+    for label, mask in domains_of(by, design.n):
+        for j, estimate in enumerate(proportion_estimates(design, matrix, mask, chosen, level, df)):
+            rows.append(LabelledEstimate(labels[j], estimate, level=event_labels[j], domain=label))
+    return Estimates(tuple(rows), by=by_name)
+
+
+def proportion_estimates(
+    design: Design, matrix: FloatArray, domain: BoolArray | None, method: ProportionMethod,
+    level: float, df: DfRule,
+) -> list[Estimate]:
+    """One :class:`Estimate` per column of 0/1 ``matrix`` within ``domain``."""
+    stats = linear_stats(design, matrix, "mean", domain)
+    p, se = stats.estimate, np.sqrt(stats.variance)
+    dfs = df_values(stats, df, design)
+    nrow = stats.nrow.astype(np.float64)
+    if method is ProportionMethod.LIKELIHOOD:
+        mask = ~np.isnan(matrix)
+        if domain is not None:
+            mask &= domain[:, None]
+        lower, upper = likelihood_ci(mask, p, se, dfs, level)
+    else:
+        lower, upper = proportion_ci(method, p, se, dfs, level, nrow)
+    lower, upper, notes = degenerate_proportion_ci(
+        method, p, dfs, stats.n.astype(np.float64), level, lower, upper
+    )
+    return [
+        Estimate(
+            estimate=float(p[j]), se=float(se[j]), ci_lower=float(lower[j]),
+            ci_upper=float(upper[j]), df=None if df == "normal" else float(dfs[j]),
+            n=int(stats.n[j]), method=method.value, level=level, degf=int(stats.df[j]),
+            note=notes[j],
+        )
+        for j in range(p.shape[0])
+    ]

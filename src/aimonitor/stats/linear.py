@@ -1,0 +1,88 @@
+"""Weighted means and totals with linearised variances, vectorised over columns.
+
+A NaN in ``values`` means "this respondent is not in the base of this variable": each
+column is then a domain estimate over its non-NaN rows (times the optional domain mask),
+computed on the full design, as ``svyby`` on a subset does. Columns are processed in blocks
+so memory stays flat for wide indicator matrices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray
+from aimonitor.stats.design import Design
+from aimonitor.stats.exceptions import EstimationError
+
+Kind = Literal["mean", "total"]
+BLOCK_COLUMNS = 64
+
+
+@dataclass(frozen=True)
+class LinearStats:
+    """Per-column results: estimate, variance, respondents, domain df, weight sum, and
+    ``nrow`` (R's ``nrow(design)`` of the subset: the full n for calibrated designs)."""
+
+    estimate: FloatArray
+    variance: FloatArray
+    n: IntArray
+    df: IntArray
+    weight_sum: FloatArray
+    nrow: IntArray
+
+
+def linear_stats(
+    design: Design, values: FloatArray, kind: Kind, domain: BoolArray | None = None
+) -> LinearStats:
+    """Estimates and variances of every column of ``values`` (n x k)."""
+    if values.ndim != 2 or values.shape[0] != design.n:
+        raise EstimationError("values must be a 2-D array with one row per respondent")
+    if np.isinf(values).any():
+        raise EstimationError("values contain infinite numbers")
+    blocks = [
+        _block(design, values[:, start : start + BLOCK_COLUMNS], kind, domain)
+        for start in range(0, values.shape[1], BLOCK_COLUMNS)
+    ]
+    parts = [np.concatenate(arrays) for arrays in zip(*blocks, strict=True)]
+    return LinearStats(*parts)
+
+
+def _block(
+    design: Design, values: FloatArray, kind: Kind, domain: BoolArray | None
+) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray, IntArray]:
+    w = design.weights
+    k = values.shape[1]
+    missing = np.isnan(values)
+    masked = domain is not None or bool(missing.any())
+    if masked:
+        mask = ~missing
+        if domain is not None:
+            mask &= domain[:, None]
+        y = np.where(mask, values, 0.0)
+        weight_sum = w @ mask
+        n = mask.sum(axis=0).astype(np.intp)
+        if np.any(n == 0):
+            raise EstimationError("a variable has no respondents in a domain (n = 0)")
+        df = design.domain_df(mask)
+    else:
+        mask = None
+        y = np.array(values, dtype=np.float64)
+        weight_sum = np.full(k, float(w.sum()))
+        n = np.full(k, design.n, dtype=np.intp)
+        df = np.full(k, design.degf, dtype=np.intp)
+    total = w @ y
+    if kind == "mean":
+        estimate = total / weight_sum
+        y -= estimate
+        y *= (w[:, None] / weight_sum)
+    else:
+        estimate = total
+        y *= w[:, None]
+    if mask is not None:
+        y *= mask
+    variance = design.variance(y)
+    nrow = np.full(k, design.n, dtype=np.intp) if design.calibrated else n
+    return estimate, variance, n, df, weight_sum, nrow

@@ -1,0 +1,107 @@
+"""Reading respondent CSV files into columns: numbers where the text is numeric, labels
+otherwise. Numeric columns are parsed by numpy's C reader; empty cells and ``NA`` are
+missing (NaN for numbers, ``""`` for labels)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from aimonitor.stats._arrays import FloatArray
+from aimonitor.stats.exceptions import SpecError
+
+StrArray = npt.NDArray[np.str_]
+_MISSING = ("", "NA")
+_SNIFF_ROWS = 2000
+
+
+@dataclass(frozen=True, eq=False)
+class Column:
+    """One column: ``numbers`` when every non-missing cell is numeric, ``labels`` always
+    derivable (numbers format as R prints them: ``1`` not ``1.0``)."""
+
+    name: str
+    numbers: FloatArray | None
+    text: StrArray | None
+
+    def labels(self) -> StrArray:
+        if self.text is not None:
+            return self.text
+        assert self.numbers is not None
+        return np.array([r_string(x) for x in self.numbers.tolist()], dtype=str)
+
+
+def r_string(value: float) -> str:
+    """A number as R's ``as.character`` writes it for the values we meet (15 digits)."""
+    if np.isnan(value):
+        return ""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.15g}"
+
+
+Table = dict[str, Column]
+
+
+def read_csv(path: Path, columns: Sequence[str]) -> Table:
+    """Read ``columns`` of the CSV at ``path``."""
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            reader = csv.reader(handle)
+            header = next(reader)
+            sample = [row for _, row in zip(range(_SNIFF_ROWS), reader, strict=False)]
+    except (OSError, StopIteration, UnicodeDecodeError, csv.Error) as error:
+        raise SpecError(f"cannot read data file {path}: {error}") from None
+    index = {name: i for i, name in enumerate(header)}
+    missing = [name for name in columns if name not in index]
+    if missing:
+        raise SpecError(f"data file {path.name} has no column {missing[0]!r}")
+    numeric = [name for name in columns if _looks_numeric(sample, index[name])]
+    table: Table = {}
+    if numeric:
+        for name, values in zip(numeric, _read_numeric(path, [index[c] for c in numeric]),
+                                strict=True):
+            table[name] = Column(name, values, None)
+    text = [name for name in columns if name not in table]
+    if text:
+        raw = np.loadtxt(path, delimiter=",", skiprows=1, quotechar='"', dtype=str,
+                         usecols=[index[c] for c in text], ndmin=2, encoding="utf-8",
+                         comments=None)
+        for j, name in enumerate(text):
+            table[name] = Column(name, None, np.where(raw[:, j] == "NA", "", raw[:, j]))
+    return table
+
+
+def _looks_numeric(rows: list[list[str]], i: int) -> bool:
+    for row in rows:
+        cell = row[i]
+        if cell in _MISSING:
+            continue
+        try:
+            float(cell)
+        except ValueError:
+            return False
+    return True
+
+
+def _read_numeric(path: Path, usecols: list[int]) -> list[FloatArray]:
+    try:
+        matrix = np.loadtxt(path, delimiter=",", skiprows=1, quotechar='"', usecols=usecols,
+                            ndmin=2, dtype=np.float64, comments=None)
+    except ValueError:
+        # Missing cells (or a late non-numeric cell): parse as text, then convert.
+        raw = np.loadtxt(path, delimiter=",", skiprows=1, quotechar='"', dtype=str,
+                         usecols=usecols, ndmin=2, encoding="utf-8", comments=None)
+        matrix = np.full(raw.shape, np.nan)
+        present = ~np.isin(raw, _MISSING)
+        try:
+            matrix[present] = raw[present].astype(np.float64)
+        except ValueError as error:
+            raise SpecError(f"{path.name}: a numeric column has a non-numeric cell: {error}"
+                            ) from None
+    return [matrix[:, j] for j in range(matrix.shape[1])]
