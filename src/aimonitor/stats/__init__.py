@@ -1,0 +1,74 @@
+"""Survey estimation for the AI Monitor, matching R's ``survey`` package (Lumley 2010).
+
+Typical use for one wave (numpy only; NaN in ``values`` = not in the base of that item)::
+
+    from aimonitor import stats
+
+    design = stats.design_from_arrays(fpc=np.full(n, 342.0))          # SRS with fpc
+    design = stats.rake(design, [
+        stats.Margin("size_class", size_class, size_class_totals),
+        stats.Margin("province", province, province_totals),
+    ])                                       # or stats.poststratify(design, margin)
+    shares = stats.proportion(design, indicators, names=codes, by=province,
+                              by_name="province")          # Wilson, t with domain df
+    likert = stats.mean(design, items, names=item_codes)
+    change = stats.differences(shares_2026, shares_2025)   # independent waves
+
+Public names
+------------
+* Design: :func:`design_from_arrays` -> :class:`Design` (weights or fpc, strata, ids).
+* Weighting, each returning a new design: :func:`poststratify`, :func:`rake`,
+  :func:`calibrate`, with margins given as :class:`Margin`.
+* Estimators: :func:`mean`, :func:`total`, :func:`proportion`, :func:`quantile`; they
+  return :class:`Estimates` (labelled :class:`Estimate` rows; ``.get(variable, domain=...)``).
+* Intervals: :class:`ProportionMethod` (closed enum; default ``WILSON``).
+* Waves: :func:`difference` (two estimates), :func:`differences` (two result sets).
+* Errors: :class:`StatsError` and subclasses, all :class:`aimonitor.errors.AimonitorError`.
+
+Conventions: ``df="domain"`` (default) uses t with the domain's PSUs minus strata, which is
+R's ``degf`` of the subset; a column's NaN rows are a domain like ``svyby`` on a subset.
+Degenerate cases (p = 0 or 1, df = 0) get a documented interval and an ``Estimate.note``;
+see ``docs/methodology/``.
+"""
+
+from aimonitor.stats.compare import difference, differences
+from aimonitor.stats.design import Design, design_from_arrays
+from aimonitor.stats.estimators import mean, proportion, total
+from aimonitor.stats.exceptions import (
+    CalibrationError,
+    ConvergenceError,
+    DesignError,
+    EstimationError,
+    SpecError,
+    StatsError,
+)
+from aimonitor.stats.intervals import DEFAULT_PROPORTION_METHOD, ProportionMethod
+from aimonitor.stats.quantiles import quantile
+from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate
+from aimonitor.stats.weighting import Margin, calibrate, poststratify, rake
+
+__all__ = [
+    "DEFAULT_PROPORTION_METHOD",
+    "CalibrationError",
+    "ConvergenceError",
+    "Design",
+    "DesignError",
+    "Estimate",
+    "Estimates",
+    "EstimationError",
+    "LabelledEstimate",
+    "Margin",
+    "ProportionMethod",
+    "SpecError",
+    "StatsError",
+    "calibrate",
+    "design_from_arrays",
+    "difference",
+    "differences",
+    "mean",
+    "poststratify",
+    "proportion",
+    "quantile",
+    "rake",
+    "total",
+]

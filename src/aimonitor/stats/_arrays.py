@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -15,7 +16,10 @@ BoolArray = npt.NDArray[np.bool_]
 _ONE_HOT_LIMIT = 64
 
 
-def frozen(array: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
+ArrayT = TypeVar("ArrayT", bound=npt.NDArray[Any])
+
+
+def frozen(array: ArrayT) -> ArrayT:
     """Return ``array`` marked read-only, so a design cannot be changed after it is built."""
     array.setflags(write=False)
     return array
@@ -24,7 +28,8 @@ def frozen(array: npt.NDArray[np.generic]) -> npt.NDArray[np.generic]:
 def group_sums(codes: IntArray, n_groups: int, values: FloatArray) -> FloatArray:
     """Column sums of ``values`` (n x k) within groups ``codes`` (n,), as (n_groups x k)."""
     if n_groups == 1:
-        return values.sum(axis=0, keepdims=True)
+        summed: FloatArray = values.sum(axis=0, keepdims=True)
+        return summed
     if n_groups <= _ONE_HOT_LIMIT:
         one_hot = np.zeros((codes.shape[0], n_groups))
         one_hot[np.arange(codes.shape[0]), codes] = 1.0

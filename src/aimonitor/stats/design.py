@@ -94,7 +94,8 @@ class Design:
             psus = mask.sum(axis=0)
         else:
             psus = (group_sums(self.psu, self.n_psu, as_float) > 0).sum(axis=0)
-        return (psus - strata_hit.sum(axis=0)).astype(np.intp)
+        result: IntArray = (psus - strata_hit.sum(axis=0)).astype(np.intp)
+        return result
 
     def variance(self, z: FloatArray) -> FloatArray:
         """Linearised variance of each column of the influence values ``z`` (n x k).
@@ -153,10 +154,7 @@ def design_from_arrays(
     strata_codes, _ = encode(strata) if strata is not None else (np.zeros(n, np.intp), ["1"])
     n_strata = int(strata_codes.max()) + 1
     rows_are_psus = ids is None
-    if ids is None:
-        psu = np.arange(n, dtype=np.intp)
-    else:
-        psu = _psu_codes(ids, strata_codes, nest)
+    psu = np.arange(n, dtype=np.intp) if ids is None else _psu_codes(ids, strata_codes, nest)
     n_psu = int(psu.max()) + 1
     psu_stratum = np.zeros(n_psu, dtype=np.intp)
     psu_stratum[psu] = strata_codes

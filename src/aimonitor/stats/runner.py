@@ -12,7 +12,7 @@ from aimonitor.stats._arrays import BoolArray, FloatArray
 from aimonitor.stats.design import Design, design_from_arrays
 from aimonitor.stats.estimators import df_values, domains_of, proportion_estimates
 from aimonitor.stats.intervals import critical, parse_proportion_method, wald
-from aimonitor.stats.linear import linear_stats
+from aimonitor.stats.linear import Kind, linear_stats
 from aimonitor.stats.quantiles import quantile
 from aimonitor.stats.spec import CaseSpec, SpecFile, VariableSpec
 from aimonitor.stats.table import Column, Table, read_csv
@@ -140,8 +140,9 @@ def _indicators(column: Column, var: VariableSpec, levels: tuple[str, ...] | Non
         return _numbers(column)[:, None], [None]
     labels = column.labels()
     if levels is None:
+        numeric = column.numbers is not None
         present = sorted(set(labels.tolist()) - {""},
-                         key=lambda s: (0, float(s), s) if column.numbers is not None else (0, 0, s))
+                         key=lambda s: (float(s), s) if numeric else (0.0, s))
         levels = tuple(present)
     matrix = (labels[:, None] == np.array(levels)[None, :]).astype(np.float64)
     matrix[labels == ""] = np.nan
@@ -170,7 +171,7 @@ def _rows(case: CaseSpec, table: Table, levels: Mapping[str, tuple[str, ...]]
     rows: list[Row] = []
     degfs: list[int] = []
     for label, mask in domains_of(by_labels, design.n, levels.get(st.by) if st.by else None):
-        domain = None if label is None else {st.by: label}
+        domain = None if label is None or st.by is None else {st.by: label}
         if st.kind == "proportion":
             new, dfs = _proportion_rows(case, design, matrix, mask, names, domain)
         else:
@@ -184,7 +185,7 @@ def _wald_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: BoolArr
                names: list[tuple[str, str | None]], domain: dict[str, str] | None
                ) -> tuple[list[Row], list[int]]:
     st = case.statistic
-    kind = "mean" if st.kind == "mean" else "total"
+    kind: Kind = "mean" if st.kind == "mean" else "total"
     stats = linear_stats(design, matrix, kind, mask)
     se = np.sqrt(stats.variance)
     rule = "normal" if st.df is None else st.df

@@ -119,14 +119,13 @@ class _Fields:
             if required:
                 raise self.fail(key, "missing")
             return None
-        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
-            raise self.fail(key, f"expected {_type_names(types)}, got {value!r}")
-        if not isinstance(value, types):
+        group = types if isinstance(types, tuple) else (types,)
+        if (isinstance(value, bool) and bool not in group) or not isinstance(value, types):
             raise self.fail(key, f"expected {_type_names(types)}, got {value!r}")
         return value
 
     def choice(self, key: str, allowed: Sequence[str], required: bool = True) -> str | None:
-        value = self.get(key, str, required)
+        value: str | None = self.get(key, str, required)
         if value is not None and value not in allowed:
             raise self.fail(key, f"unknown value {value!r} (allowed: {', '.join(allowed)})")
         return value
@@ -209,7 +208,8 @@ def _case(item: object, position: int, base: Path) -> CaseSpec:
     case_id = fields.get("id", str, required=True)
     design = fields.child("design")
     statistic = fields.child("statistic")
-    assert design is not None and statistic is not None
+    assert design is not None
+    assert statistic is not None
     expected = fields.get("expected", list)
     return CaseSpec(
         id=case_id,
