@@ -4,6 +4,8 @@ No Django here; the web front end and the analysis both build on this package.
 """
 
 from aimonitor.questionnaire.base import LANGUAGES, Lang, Option, SpecialCode, Text
+from aimonitor.questionnaire.codebook import CodebookEntry, CodebookValue, codebook
+from aimonitor.questionnaire.conditions import Condition
 from aimonitor.questionnaire.errors import QuestionnaireError
 from aimonitor.questionnaire.items import (
     Bounds,
@@ -18,11 +20,15 @@ from aimonitor.questionnaire.items import (
 )
 from aimonitor.questionnaire.loader import load_questionnaire
 from aimonitor.questionnaire.model import Questionnaire, Theme
+from aimonitor.questionnaire.routing import describe_condition, is_answered
 from aimonitor.questionnaire.variables import ValueLabel, Variable
 
 __all__ = [
     "LANGUAGES",
     "Bounds",
+    "CodebookEntry",
+    "CodebookValue",
+    "Condition",
     "GridItem",
     "Item",
     "Lang",
@@ -40,5 +46,8 @@ __all__ = [
     "Theme",
     "ValueLabel",
     "Variable",
+    "codebook",
+    "describe_condition",
+    "is_answered",
     "load_questionnaire",
 ]
