@@ -3,6 +3,7 @@
 No Django here; the web front end and the analysis both build on this package.
 """
 
+from aimonitor.questionnaire.answers import answer_problem
 from aimonitor.questionnaire.base import LANGUAGES, Lang, Option, SpecialCode, Text
 from aimonitor.questionnaire.codebook import CodebookEntry, CodebookValue, codebook
 from aimonitor.questionnaire.conditions import Condition
@@ -46,6 +47,7 @@ __all__ = [
     "Theme",
     "ValueLabel",
     "Variable",
+    "answer_problem",
     "codebook",
     "describe_condition",
     "is_answered",

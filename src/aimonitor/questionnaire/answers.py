@@ -1,0 +1,72 @@
+"""Checking one answer value against its variable, following the stored-value conventions.
+
+single choice: an int code · Likert: 1..5 or a special code · numeric: a number within the
+bounds (with at most ``decimals`` decimals) or a special code · multiple choice: a list of
+distinct codes, an exclusive or special code alone, at most ``max_choices`` · ranking: a list
+of at most N distinct codes, most important first · text: a string. ``None`` means no answer
+and is always acceptable here; routing decides whether an answer was expected.
+"""
+
+from __future__ import annotations
+
+from typing import TypeGuard
+
+from aimonitor.questionnaire.variables import Variable
+
+
+def answer_problem(variable: Variable, value: object) -> str | None:
+    """What is wrong with ``value`` as an answer to ``variable``, or ``None`` if it fits."""
+    if value is None:
+        return None
+    if variable.type == "text":
+        return None if isinstance(value, str) else "expects text"
+    if variable.type in ("multiple_choice", "ranking"):
+        return _list_problem(variable, value)
+    if variable.type == "numeric":
+        return _number_problem(variable, value)
+    return _code_problem(variable, value)
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _code_problem(variable: Variable, value: object) -> str | None:
+    if not _is_int(value):
+        return f"expects an integer code, got {value!r}"
+    if variable.code_list is not None or variable.code_label(value) is not None:
+        return None
+    return f"{value} is not a code of {variable.name}"
+
+
+def _number_problem(variable: Variable, value: object) -> str | None:
+    if _is_int(value) and value in variable.special_codes:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return f"expects a number, got {value!r}"
+    number = float(value)
+    bounds = variable.bounds
+    if bounds is None:
+        return None
+    if not bounds.contains(number):
+        return f"{value} is outside {bounds.min}-{bounds.max}"
+    if round(number, bounds.decimals) != number:
+        return f"{value} has more than {bounds.decimals} decimals"
+    return None
+
+
+def _list_problem(variable: Variable, value: object) -> str | None:
+    if not isinstance(value, list | tuple):
+        return f"expects a list of codes, got {value!r}"
+    for code in value:
+        problem = _code_problem(variable, code)
+        if problem:
+            return problem
+    if len(set(value)) != len(value):
+        return "a code is given twice"
+    if variable.max_choices is not None and len(value) > variable.max_choices:
+        return f"at most {variable.max_choices} codes, got {len(value)}"
+    alone = [code for code in value if (label := variable.code_label(code)) and label.exclusive]
+    if alone and len(value) > 1:
+        return f"code {alone[0]} must be chosen on its own"
+    return None
