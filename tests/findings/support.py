@@ -1,0 +1,31 @@
+"""Constructed estimates and caller wording shared by the findings tests."""
+
+from __future__ import annotations
+
+from aimonitor.findings import ComparisonWording, Item, Predicate, RowRef
+from aimonitor.stats.result import Estimate
+
+
+def proportion(p: float, lower: float, upper: float, *, se: float = 0.02, n: int = 118) -> Estimate:
+    return Estimate(p, se, lower, upper, None, n, "wilson")
+
+
+def item(label: str, p: float, *, se: float = 0.02, domain: str | None = None) -> Item:
+    """An item whose interval is p ± 1.96·se (clipped to 0..1), labelled the same in nl/en."""
+    estimate = proportion(p, max(0.0, p - 1.96 * se), min(1.0, p + 1.96 * se), se=se)
+    return Item(label, estimate, RowRef("t_applications", "C3", option=label, domain=domain))
+
+
+EXPERIMENTS = Predicate(
+    singular={"nl": "experimenteert met AI", "en": "experiments with AI"},
+    plural={"nl": "experimenteren met AI", "en": "experiment with AI"},
+)
+
+EXPERIMENTING = ComparisonWording(
+    topic={
+        "nl": "het aandeel gemeenten dat experimenteert met AI",
+        "en": "the share of municipalities experimenting with AI",
+    },
+    more={"nl": "experimenteren vaker met AI", "en": "experiment with AI more often"},
+    less={"nl": "experimenteren minder vaak met AI", "en": "experiment with AI less often"},
+)

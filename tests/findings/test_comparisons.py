@@ -1,0 +1,206 @@
+"""Differences are claimed only when significant; otherwise said to be unclear, or left out."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from aimonitor.findings import (
+    ComparisonWording,
+    FindingError,
+    Item,
+    RowRef,
+    compare_groups,
+    compare_waves,
+    difference,
+    size_gradient,
+)
+from aimonitor.stats.result import Estimate
+
+from .support import EXPERIMENTING, item, proportion
+
+Z95 = 1.959963984540054
+
+
+def wave(label: str, p: float, se: float = 0.02) -> Item:
+    return item(label, p, se=se, domain=f"wave {label}")
+
+
+LARGE = {"nl": "grote gemeenten", "en": "large municipalities"}
+SMALL = {"nl": "kleine gemeenten", "en": "small municipalities"}
+
+
+def test_the_standard_error_of_a_difference_of_independent_estimates_adds_variances() -> None:
+    diff = difference(proportion(0.40, 0.3, 0.5, se=0.03), proportion(0.50, 0.4, 0.6, se=0.04))
+    assert diff.estimate == pytest.approx(0.10)
+    assert diff.se == pytest.approx(0.05)
+    assert diff.ci_lower == pytest.approx(0.10 - Z95 * 0.05)
+    assert diff.ci_upper == pytest.approx(0.10 + Z95 * 0.05)
+    assert diff.significant
+    assert diff.direction == "higher"
+
+
+def test_an_interval_that_touches_zero_does_not_exclude_it() -> None:
+    # d = 0.5, se = 0.25, critical value 2: the interval is exactly 0..1.
+    diff = difference(
+        proportion(0.25, 0.0, 0.75, se=0.25),
+        proportion(0.75, 0.75, 0.75, se=0.0),
+        critical_value=2.0,
+    )
+    assert diff.ci_lower == 0.0
+    assert not diff.significant
+    assert diff.direction == "none"
+
+
+def test_a_positive_covariance_narrows_the_interval_of_the_difference() -> None:
+    first, second = proportion(0.4, 0.3, 0.5, se=0.03), proportion(0.5, 0.4, 0.6, se=0.04)
+    diff = difference(first, second, covariance=0.0006)
+    assert diff.se == pytest.approx(math.sqrt(0.0009 + 0.0016 - 0.0012))
+
+
+def test_a_covariance_larger_than_the_variances_allow_is_refused() -> None:
+    with pytest.raises(FindingError, match="covariance"):
+        difference(
+            proportion(0.4, 0.3, 0.5, se=0.01), proportion(0.5, 0.4, 0.6, se=0.01), covariance=0.01
+        )
+
+
+def test_a_significant_rise_between_waves_is_stated_with_both_levels() -> None:
+    # d = 0.07, se = 0.02·√2 = 0.0283, interval 0.0146..0.1254.
+    finding = compare_waves(wave("2024", 0.41), wave("2025", 0.48), EXPERIMENTING, "ai", "nl")
+    assert finding is not None
+    assert finding.sentence == (
+        "Het aandeel gemeenten dat experimenteert met AI is gestegen van 41% in 2024 naar 48% "
+        "in 2025 (+7 procentpunt; 95%-BI +1 tot +13 procentpunt)."
+    )
+    assert finding.rule == "increase"
+
+
+def test_a_significant_fall_is_stated_in_english() -> None:
+    finding = compare_waves(wave("2024", 0.48), wave("2025", 0.41), EXPERIMENTING, "ai", "en")
+    assert finding is not None
+    assert finding.sentence == (
+        "The share of municipalities experimenting with AI fell from 48% in 2024 to 41% in 2025 "
+        "(−7 percentage points; 95% CI −13 to −1 percentage points)."
+    )
+
+
+def test_a_difference_that_is_not_significant_is_said_to_be_unclear() -> None:
+    finding = compare_waves(wave("2024", 0.41), wave("2025", 0.44), EXPERIMENTING, "ai", "nl")
+    assert finding is not None
+    assert finding.rule == "no_clear_difference"
+    assert finding.sentence == (
+        "Er is geen duidelijk verschil in het aandeel gemeenten dat experimenteert met AI "
+        "tussen 2024 en 2025 (41% en 44%; +3 procentpunt; 95%-BI −3 tot +9 procentpunt)."
+    )
+
+
+def test_a_difference_that_is_not_significant_can_be_left_out() -> None:
+    unclear = compare_waves(
+        wave("2024", 0.41), wave("2025", 0.44), EXPERIMENTING, "ai", "nl", when_unclear="silent"
+    )
+    clear = compare_waves(
+        wave("2024", 0.41), wave("2025", 0.48), EXPERIMENTING, "ai", "nl", when_unclear="silent"
+    )
+    assert unclear is None
+    assert clear is not None
+
+
+def test_a_claimed_difference_never_shows_an_interval_bound_of_zero() -> None:
+    # Interval 0.004..0.204 would print as "0 tot +20": one more decimal is shown instead.
+    earlier = Item("2024", proportion(0.41, 0.35, 0.47, se=0.03), RowRef("t", "C1"))
+    later = Item("2025", proportion(0.514, 0.44, 0.59, se=0.04), RowRef("t", "C1"))
+    finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "nl", critical_value=2.0)
+    assert finding is not None
+    assert finding.sentence.endswith(
+        "gestegen van 41,0% in 2024 naar 51,4% in 2025 "
+        "(+10,4 procentpunt; 95%-BI +0,4 tot +20,4 procentpunt)."
+    )
+
+
+def test_a_claimed_difference_never_shows_two_equal_levels() -> None:
+    # Both levels print as 48% at whole percentages; the claimed rise shows one decimal.
+    earlier = Item("2024", proportion(0.476, 0.474, 0.478, se=0.001), RowRef("t", "C1"))
+    later = Item("2025", proportion(0.484, 0.482, 0.486, se=0.001), RowRef("t", "C1"))
+    finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "en")
+    assert finding is not None
+    assert "rose from 47.6% in 2024 to 48.4% in 2025" in finding.sentence
+
+
+def test_means_are_compared_in_scale_points() -> None:
+    row = RowRef("t_barriers", "F2", option="knowledge")
+    earlier = Item("2024", Estimate(3.4, 0.1, 3.2, 3.6, None, 118, "t"), row)
+    later = Item("2025", Estimate(3.9, 0.1, 3.7, 4.1, None, 118, "t"), row)
+    topic = ComparisonWording(topic={"nl": "het gebrek aan kennis", "en": "the lack of knowledge"})
+    finding = compare_waves(earlier, later, topic, "barriers", "nl", scale="mean")
+    assert finding is not None
+    # d = 0.5, se = 0.1414, interval 0.223..0.777.
+    assert finding.sentence == (
+        "Het gebrek aan kennis is gestegen van 3,4 in 2024 naar 3,9 in 2025 "
+        "(+0,5; 95%-BI +0,2 tot +0,8)."
+    )
+
+
+def test_the_first_group_is_the_subject_of_a_group_comparison() -> None:
+    large = Item(LARGE, proportion(0.62, 0.50, 0.74, se=0.06), RowRef("t", "C1", domain=">100k"))
+    small = Item(SMALL, proportion(0.35, 0.28, 0.42, se=0.035), RowRef("t", "C1", domain="<20k"))
+    more = compare_groups(large, small, EXPERIMENTING, "ai", "nl")
+    less = compare_groups(small, large, EXPERIMENTING, "ai", "en")
+    assert more is not None
+    assert less is not None
+    # d = 0.27, se = √(0.06² + 0.035²) = 0.0695, interval 0.134..0.406.
+    assert more.sentence == (
+        "Grote gemeenten experimenteren vaker met AI dan kleine gemeenten "
+        "(62% tegenover 35%; +27 procentpunt; 95%-BI +13 tot +41 procentpunt)."
+    )
+    assert less.sentence.startswith(
+        "Small municipalities experiment with AI less often than large municipalities "
+        "(35% versus 62%; −27 percentage points;"
+    )
+    assert more.references == (large.ref, small.ref)
+
+
+def test_group_comparisons_need_more_and_less_wording_only_when_a_difference_is_claimed() -> None:
+    topic_only = ComparisonWording(topic="AI use")
+    with pytest.raises(FindingError, match="'more' and 'less'"):
+        compare_groups(item("a", 0.7), item("b", 0.3), topic_only, "ai", "en")
+    unclear = compare_groups(item("a", 0.50), item("b", 0.49), topic_only, "ai", "en")
+    assert unclear is not None
+    assert unclear.sentence.startswith("There is no clear difference in AI use between a and b")
+
+
+def size_classes(*shares: float, se: float = 0.03) -> list[Item]:
+    labels = ["kleine gemeenten", "middelgrote gemeenten", "grote gemeenten"]
+    return [
+        Item(
+            label, proportion(p, p - Z95 * se, p + Z95 * se, se=se), RowRef("t", "C1", domain=label)
+        )
+        for label, p in zip(labels, shares, strict=True)
+    ]
+
+
+def test_a_gradient_is_claimed_when_the_largest_and_smallest_classes_differ() -> None:
+    finding = size_gradient(size_classes(0.35, 0.50, 0.60), EXPERIMENTING, "ai", "nl")
+    assert finding is not None
+    assert finding.rule == "larger_more"
+    assert finding.sentence.startswith(
+        "Grote gemeenten experimenteren vaker met AI dan kleine gemeenten (60% tegenover 35%;"
+    )
+    assert [ref.domain for ref in finding.references] == ["grote gemeenten", "kleine gemeenten"]
+
+
+def test_no_gradient_is_claimed_when_only_a_middle_class_stands_out() -> None:
+    finding = size_gradient(size_classes(0.40, 0.60, 0.42), EXPERIMENTING, "ai", "nl")
+    assert finding is not None
+    assert finding.rule == "no_clear_gradient"
+    assert finding.sentence.startswith("Er is geen duidelijk verschil")
+    silent = size_gradient(
+        size_classes(0.40, 0.60, 0.42), EXPERIMENTING, "ai", "nl", when_unclear="silent"
+    )
+    assert silent is None
+
+
+def test_a_gradient_needs_at_least_two_classes() -> None:
+    with pytest.raises(FindingError, match="at least two"):
+        size_gradient(size_classes(0.4, 0.5, 0.6)[:1], EXPERIMENTING, "ai", "nl")
