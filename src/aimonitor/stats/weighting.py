@@ -24,6 +24,7 @@ RakeVariance = Literal["survey", "greg"]
 CalFun = Literal["linear", "raking"]
 
 _TOTALS_RTOL = 1e-6
+_MARGIN_RTOL = 1e-8
 
 
 @dataclass(frozen=True, eq=False)
@@ -128,6 +129,14 @@ def rake(
             f"raking did not converge in {maxit} iterations; the margins may be "
             "incompatible with the sample (e.g. a structural zero)"
         )
+    for m, (margin, (_, totals)) in enumerate(zip(margins, coded, strict=True)):
+        sums = np.bincount(joint_codes[:, m], weights=cell_base * factors,
+                           minlength=totals.shape[0])
+        if np.max(np.abs(sums - totals) / totals) > _MARGIN_RTOL:
+            raise ConvergenceError(
+                f"raking did not converge: margin {margin.name!r} cannot be met together "
+                "with the others (the margins conflict within the sample's cells)"
+            )
     weights = base * factors[cell_of_row]
     if variance == "greg":
         model = _model_matrix(codes, [t.shape[0] for _, t in coded], [])

@@ -1,0 +1,30 @@
+"""The public R reference cases pass through the same code as `aimonitor stats check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aimonitor.cli import main
+from aimonitor.stats.check import compare_case
+from aimonitor.stats.runner import run_case
+from aimonitor.stats.spec import load_spec
+
+CASES = Path(__file__).parent / "cases.json"
+SPEC = load_spec(CASES)
+
+
+@pytest.mark.parametrize("case", SPEC.cases, ids=[case.id for case in SPEC.cases])
+def test_case_matches_r_within_the_file_tolerance(case: object) -> None:
+    outcome = compare_case(case, SPEC, run_case(case, SPEC))  # type: ignore[arg-type]
+    assert outcome.passed, outcome.problems
+
+
+def test_the_public_set_has_all_53_cases() -> None:
+    assert len(SPEC.cases) == 53
+
+
+def test_check_command_reports_every_case_passed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", "check", str(CASES)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "53 passed, 0 failed"
