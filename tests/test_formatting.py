@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from babel.numbers import format_decimal
 
@@ -115,7 +117,7 @@ def test_float_noise_at_a_bound_is_absorbed_rather_than_shown() -> None:
     # The lower bound lies a hair above the estimate (a float artefact) and rounds up from
     # a half; the display still keeps the estimate inside.
     shown = displayed_interval(proportion(0.4849999999999, 0.485, 0.52))
-    assert (shown.lower, shown.estimate, shown.upper) == (48, 48, 52)
+    assert (shown.lower, shown.estimate, shown.upper) == (Decimal(48), Decimal(48), Decimal(52))
 
 
 def test_an_estimate_outside_its_interval_is_rejected() -> None:

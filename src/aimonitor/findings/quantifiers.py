@@ -348,6 +348,7 @@ def rule_table_markdown(rules: Sequence[QuantifierRule] = QUANTIFIER_RULES) -> s
     ]
     for number, rule in enumerate(rules, start=1):
         conditions = " and ".join(c.describe() for c in rule.conditions) or "always"
+        conditions = conditions.replace("|", "\\|")  # absolute values inside a table cell
         phrases = [
             translator(lang).gettext(rule.phrase).format(population="…", percent="p%")
             for lang in SUPPORTED_LANGUAGES
