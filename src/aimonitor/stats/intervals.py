@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 import numpy as np
-from scipy import stats as sps
+from scipy import special
 
 from aimonitor.stats._arrays import FloatArray
 from aimonitor.stats.exceptions import StatsError
@@ -53,7 +53,15 @@ def critical(df: FloatArray, level: float) -> FloatArray:
     """Upper ``(1 + level)/2`` quantile of t with ``df`` (normal where ``df`` is inf)."""
     upper = 1.0 - (1.0 - level) / 2.0
     safe = np.where(df > 0, df, 1.0)
-    result: FloatArray = np.where(np.isinf(safe), sps.norm.ppf(upper), sps.t.ppf(upper, safe))
+    result: FloatArray = np.where(np.isinf(safe), special.ndtri(upper), t_quantile(safe, upper))
+    return result
+
+
+def t_quantile(df: FloatArray, probability: float) -> FloatArray:
+    """Quantile of Student's t (normal where ``df`` is inf); scipy.special keeps start-up
+    fast (scipy.stats takes a third of a second to import)."""
+    result: FloatArray = np.where(np.isinf(df), special.ndtri(probability),
+                                  special.stdtrit(np.where(np.isinf(df), 1.0, df), probability))
     return result
 
 
@@ -98,7 +106,7 @@ def proportion_ci(
         elif method is ProportionMethod.BETA:
             alpha = 1.0 - level
             n_eff = p * (1.0 - p) / se**2
-            ratio = sps.t.ppf(alpha / 2, np.maximum(nrow - 1.0, 1.0)) / sps.t.ppf(alpha / 2, df)
+            ratio = t_quantile(np.maximum(nrow - 1.0, 1.0), alpha / 2) / t_quantile(df, alpha / 2)
             lower, upper = clopper_pearson(p, n_eff * ratio**2, level)
         else:
             raise StatsError(f"{method.value} intervals need the likelihood module")
@@ -119,8 +127,10 @@ def clopper_pearson(p: FloatArray, n: FloatArray, level: float) -> tuple[FloatAr
     alpha = 1.0 - level
     successes, failures = n * p, n * (1.0 - p)
     with np.errstate(invalid="ignore"):
-        lower = np.where(successes > 0, sps.beta.ppf(alpha / 2, successes, failures + 1), 0.0)
-        upper = np.where(failures > 0, sps.beta.ppf(1 - alpha / 2, successes + 1, failures), 1.0)
+        lower = np.where(successes > 0, special.betaincinv(successes, failures + 1, alpha / 2), 0.0)
+        upper = np.where(
+            failures > 0, special.betaincinv(successes + 1, failures, 1 - alpha / 2), 1.0
+        )
     return lower, upper
 
 

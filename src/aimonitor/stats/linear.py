@@ -18,13 +18,16 @@ from aimonitor.stats.design import Design
 from aimonitor.stats.exceptions import EstimationError
 
 Kind = Literal["mean", "total"]
-BLOCK_COLUMNS = 64
+# 32 columns of 100,000 rows is 25.6 MB: below glibc's largest mmap threshold, so once warm the
+# work arrays are reused instead of being faulted in afresh for every block.
+BLOCK_COLUMNS = 32
 
 
 @dataclass(frozen=True)
 class LinearStats:
-    """Per-column results: estimate, variance, respondents, domain df, weight sum, and
-    ``nrow`` (R's ``nrow(design)`` of the subset: the full n for calibrated designs)."""
+    """Per-column results: estimate, variance, respondents, domain df, weight sum,
+    ``nrow`` (R's ``nrow(design)`` of the subset: the full n for calibrated designs) and
+    ``spread``, the weighted mean squared deviation from the mean (for design effects)."""
 
     estimate: FloatArray
     variance: FloatArray
@@ -32,6 +35,7 @@ class LinearStats:
     df: IntArray
     weight_sum: FloatArray
     nrow: IntArray
+    spread: FloatArray
 
 
 def linear_stats(
@@ -40,8 +44,6 @@ def linear_stats(
     """Estimates and variances of every column of ``values`` (n x k)."""
     if values.ndim != 2 or values.shape[0] != design.n:
         raise EstimationError("values must be a 2-D array with one row per respondent")
-    if np.isinf(values).any():
-        raise EstimationError("values contain infinite numbers")
     blocks = [
         _block(design, values[:, start : start + BLOCK_COLUMNS], kind, domain)
         for start in range(0, values.shape[1], BLOCK_COLUMNS)
@@ -52,7 +54,9 @@ def linear_stats(
 
 def _block(
     design: Design, values: FloatArray, kind: Kind, domain: BoolArray | None
-) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray, IntArray]:
+) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray, IntArray, FloatArray]:
+    if np.isinf(values).any():
+        raise EstimationError("values contain infinite numbers")
     w = design.weights
     k = values.shape[1]
     missing = np.isnan(values)
@@ -74,15 +78,20 @@ def _block(
         n = np.full(k, design.n, dtype=np.intp)
         df = np.full(k, design.degf, dtype=np.intp)
     total = w @ y
+    mean = total / weight_sum
+    y -= mean
+    if mask is not None:
+        y *= mask
+    spread = np.einsum("i,ij,ij->j", w, y, y) / weight_sum
     if kind == "mean":
-        estimate = total / weight_sum
-        y -= estimate
+        estimate = mean
         y *= (w[:, None] / weight_sum)
     else:
         estimate = total
+        y += mean
+        if mask is not None:
+            y *= mask
         y *= w[:, None]
-    if mask is not None:
-        y *= mask
     variance = design.variance(y)
     nrow = np.full(k, design.n, dtype=np.intp) if design.calibrated else n
-    return estimate, variance, n, df, weight_sum, nrow
+    return estimate, variance, n, df, weight_sum, nrow, spread

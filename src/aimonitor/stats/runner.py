@@ -11,8 +11,8 @@ import numpy as np
 from aimonitor.stats._arrays import BoolArray, FloatArray
 from aimonitor.stats.design import Design, design_from_arrays
 from aimonitor.stats.estimators import df_values, domains_of, proportion_estimates
-from aimonitor.stats.intervals import critical, parse_proportion_method, wald
-from aimonitor.stats.linear import Kind, linear_stats
+from aimonitor.stats.intervals import critical, parse_proportion_method, t_quantile, wald
+from aimonitor.stats.linear import Kind, LinearStats, linear_stats
 from aimonitor.stats.quantiles import quantile
 from aimonitor.stats.spec import CaseSpec, SpecFile, VariableSpec
 from aimonitor.stats.table import Column, Table, read_csv
@@ -192,7 +192,7 @@ def _wald_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: BoolArr
     dfs = df_values(stats, rule, design)  # type: ignore[arg-type]
     lower, upper = wald(stats.estimate, se, dfs, st.level)
     t_lower, t_upper = wald(stats.estimate, se, stats.df.astype(np.float64), st.level)
-    deff = _deff(design, matrix, kind, stats.variance) if mask is None else None
+    deff = _deff(design, stats, kind) if mask is None else None
     rows = []
     for j, (name, level) in enumerate(names):
         extra: dict[str, Any] = {"ci_t_lower": float(t_lower[j]), "ci_t_upper": float(t_upper[j]),
@@ -208,17 +208,14 @@ def _wald_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: BoolArr
     return rows, [int(d) for d in stats.df]
 
 
-def _deff(design: Design, matrix: FloatArray, kind: str, variance: FloatArray) -> FloatArray:
+def _deff(design: Design, stats: LinearStats, kind: str) -> FloatArray:
     """R's ``deff=TRUE``: the variance over that of an SRS without replacement of size n."""
-    w = design.weights
-    n = float(np.count_nonzero(w))
-    total_w = float(w.sum())
-    centred = matrix - (w @ matrix) / total_w
-    s2 = n / (n - 1.0) * (w @ (centred * centred)) / total_w
-    srs = s2 * (total_w - n) / (total_w * n)
+    n = float(np.count_nonzero(design.weights))
+    total_w = float(design.weights.sum())
+    srs = n / (n - 1.0) * stats.spread * (total_w - n) / (total_w * n)
     if kind == "total":
         srs = srs * total_w**2
-    result: FloatArray = variance / srs
+    result: FloatArray = stats.variance / srs
     return result
 
 
@@ -238,10 +235,9 @@ def _proportion_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: B
         if method.value in ("wilson", "beta"):
             extra["n_eff"] = n_eff
         if method.value == "beta" and n_eff is not None and e.df is not None:
-            from scipy import stats as sps
-
             nrow = float(stats.nrow[j])
-            ratio = sps.t.ppf(alpha / 2, nrow - 1) / sps.t.ppf(alpha / 2, e.df)
+            ratio = float(t_quantile(np.array([nrow - 1]), alpha / 2)[0]
+                          / t_quantile(np.array([e.df]), alpha / 2)[0])
             extra["n_eff_adjusted"] = n_eff * ratio**2
             extra["nrow_design"] = int(nrow)
         if method.value == "logit":
