@@ -20,7 +20,10 @@ def run_aimonitor(*args: str, env: dict[str, str]) -> subprocess.CompletedProces
 def test_a_wrong_database_url_gives_one_clear_line_and_no_traceback(tmp_path):
     result = run_aimonitor(
         "load-frame",
-        env={"DATABASE_URL": "postgres://nobody@127.0.0.1:1/nowhere", "AIMONITOR_VAR_DIR": str(tmp_path)},
+        env={
+            "DATABASE_URL": "postgres://nobody@127.0.0.1:1/nowhere",
+            "AIMONITOR_VAR_DIR": str(tmp_path),
+        },
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

@@ -34,7 +34,9 @@ def test_a_broken_frame_file_is_refused_and_leaves_the_database_as_it_was(tmp_pa
     broken = tmp_path / "data"
     shutil.copytree(data_dir() / "frame", broken / "frame")
     path = broken / "frame" / "municipalities_2025.csv"
-    path.write_text(path.read_text().replace("GM0014,Groningen,Groningen,244441", "GM0014,Groningen"))
-    with pytest.raises(AimonitorError, match="municipalities_2025.csv"):
+    path.write_text(
+        path.read_text().replace("GM0014,Groningen,Groningen,244441", "GM0014,Groningen")
+    )
+    with pytest.raises(AimonitorError, match=r"municipalities_2025\.csv"):
         load_frame_into_database(broken)
     assert Municipality.objects.count() == 3 * 342

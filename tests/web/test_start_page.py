@@ -43,9 +43,12 @@ def test_the_start_page_shows_response_by_size_class_and_province(client):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "4 van 342 gemeenten" in page
     size_rows = page.split("Respons naar grootteklasse")[1].split("</table>")[0]
-    assert "<td>≥ 250.000 inwoners</td><td class=\"num\">4</td><td class=\"num\">2</td>" in size_rows.replace("\n", "")
+    assert (
+        '<td>≥ 250.000 inwoners</td><td class="num">4</td><td class="num">2</td>'
+        in size_rows.replace("\n", "")
+    )
     province_rows = page.split("Respons naar provincie")[1].split("</table>")[0]
-    assert "<td>Noord-Holland</td><td class=\"num\">44</td><td class=\"num\">1</td>" in province_rows
+    assert '<td>Noord-Holland</td><td class="num">44</td><td class="num">1</td>' in province_rows
     assert "Synthetische demonstratiedata" not in page
 
 

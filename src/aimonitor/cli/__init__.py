@@ -28,7 +28,7 @@ def core_registrars() -> list[Registrar]:
 def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="aimonitor",
-        description="AI Monitor of Dutch municipalities: questionnaire, fieldwork, estimates, report.",
+        description="AI Monitor of Dutch municipalities: questionnaire to report.",
     )
     parser.add_argument("--version", action="version", version=f"aimonitor {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

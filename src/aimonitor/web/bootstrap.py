@@ -32,8 +32,12 @@ def database_errors_explained() -> Iterator[None]:
         where = f"{db.get('ENGINE', '?').rsplit('.', 1)[-1]} database {db.get('NAME')!s}"
         if db.get("HOST"):
             where += f" on {db.get('HOST')}:{db.get('PORT') or 'default port'}"
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise AimonitorError(f"cannot use the {where} (check DATABASE_URL): {first_line}") from error
+        first_line = (
+            str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        )
+        raise AimonitorError(
+            f"cannot use the {where} (check DATABASE_URL): {first_line}"
+        ) from error
 
 
 def with_database(action: Callable[[], T]) -> T:

@@ -16,7 +16,9 @@ def prepare_demo(seed: int) -> list[str]:
     summary = load_frame_into_database()
     lines = [
         "frame loaded: "
-        + ", ".join(f"{year}: {count} municipalities" for year, count in summary.municipalities.items())
+        + ", ".join(
+            f"{year}: {count} municipalities" for year, count in summary.municipalities.items()
+        )
         + f"; {summary.mergers} mergers"
     ]
     lines.extend(store_demo_waves(seed=seed))

@@ -7,7 +7,9 @@ from aimonitor.web import config
 PRODUCTION = config.env_bool("AIMONITOR_PRODUCTION", False)
 DEBUG = config.env_bool("DEBUG", not PRODUCTION)
 SECRET_KEY = config.secret_key(PRODUCTION)
-ALLOWED_HOSTS = config.env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = config.env_list(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -14,8 +14,8 @@ from django.utils import timezone
 from aimonitor.demo import DemoWave, generate_demo_waves
 from aimonitor.errors import AimonitorError
 from aimonitor.frame import load_frame
-from aimonitor.questionnaire import Questionnaire, load_questionnaire
 from aimonitor.paths import data_dir
+from aimonitor.questionnaire import Questionnaire, load_questionnaire
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse, Wave
 from aimonitor.web.municipalities.models import Municipality
 

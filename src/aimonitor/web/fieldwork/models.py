@@ -21,7 +21,9 @@ class Wave(models.Model):
         PUBLISHED = "published", _("published")
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
     opens_on = models.DateField(_("opens on"), null=True, blank=True)
     closes_on = models.DateField(_("closes on"), null=True, blank=True)
     frame_year = models.PositiveSmallIntegerField(_("frame year"))
@@ -49,7 +51,9 @@ class MunicipalResponse(models.Model):
         SUBMITTED = "submitted", _("submitted")
 
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
-    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="responses")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="responses"
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.NOT_STARTED
     )
@@ -69,7 +73,9 @@ class MunicipalResponse(models.Model):
 
 
 class Answer(models.Model):
-    response = models.ForeignKey(MunicipalResponse, on_delete=models.CASCADE, related_name="answers")
+    response = models.ForeignKey(
+        MunicipalResponse, on_delete=models.CASCADE, related_name="answers"
+    )
     variable = models.CharField(_("variable"), max_length=60)
     value = models.JSONField(_("value"))
 

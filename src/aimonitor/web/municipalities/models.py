@@ -19,7 +19,9 @@ class Municipality(models.Model):
     class Meta:
         ordering = ["frame_year", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["frame_year", "code"], name="unique_code_per_frame_year")
+            models.UniqueConstraint(
+                fields=["frame_year", "code"], name="unique_code_per_frame_year"
+            )
         ]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")

@@ -1,0 +1,58 @@
+import pytest
+
+from aimonitor.errors import AimonitorError
+from aimonitor.web.fieldwork.demo import store_demo_waves
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse, Wave
+from aimonitor.web.municipalities.loading import load_frame_into_database
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def frame():
+    load_frame_into_database()
+
+
+def test_storing_the_demo_waves_twice_gives_the_same_rows_without_duplicates(frame):
+    store_demo_waves(seed=2024)
+    first = (Wave.objects.count(), MunicipalResponse.objects.count(), Answer.objects.count())
+    store_demo_waves(seed=2024)
+    second = (Wave.objects.count(), MunicipalResponse.objects.count(), Answer.objects.count())
+    assert first == second
+    assert first[:2] == (3, 3 * 342)
+    assert Answer.objects.count() > 100 * 3 * 92 / 2
+
+
+def test_every_stored_demo_record_is_flagged_synthetic_and_keeps_its_questionnaire(frame):
+    store_demo_waves(seed=2024)
+    assert set(Wave.objects.values_list("is_synthetic", flat=True)) == {True}
+    assert set(MunicipalResponse.objects.values_list("is_synthetic", flat=True)) == {True}
+    wave = Wave.objects.get(year=2024)
+    assert wave.questionnaire["id"] == wave.questionnaire_id == "ai-monitor-2024"
+    submitted = wave.responses.filter(status=MunicipalResponse.Status.SUBMITTED)
+    amsterdam = submitted.filter(municipality__code="GM0363").first()
+    if amsterdam is not None:
+        assert amsterdam.answers.get(variable="A1").value == 363
+
+
+def test_the_demo_never_overwrites_a_wave_with_real_responses(frame):
+    Wave.objects.create(
+        year=2024,
+        frame_year=2024,
+        questionnaire_id="ai-monitor-2024",
+        questionnaire_version="real",
+        questionnaire={},
+        is_synthetic=False,
+    )
+    with pytest.raises(AimonitorError, match="wave 2024 holds real responses"):
+        store_demo_waves(seed=2024)
+    assert Wave.objects.count() == 1
+    assert Wave.objects.get().questionnaire_version == "real"
+
+
+def test_the_start_page_shows_the_demo_waves_as_synthetic(frame, client):
+    store_demo_waves(seed=2024)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Synthetische demonstratiedata" in page
+    for year in (2023, 2024, 2025):
+        assert f"Golf {year}" in page
