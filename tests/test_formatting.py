@@ -155,3 +155,10 @@ def test_a_difference_of_means_is_signed_with_one_decimal() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(UnknownLanguageError, match="'de'"):
         format_percent(0.5, "de")
+
+
+def test_an_interval_of_means_has_one_decimal_and_the_local_decimal_sign():
+    from aimonitor.formatting import format_mean_interval
+
+    assert format_mean_interval(3.44, 3.76, "nl") == "95%-BI 3,4–3,8"
+    assert format_mean_interval(3.44, 3.76, "en") == "95% CI 3.4–3.8"

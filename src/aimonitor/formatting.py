@@ -225,3 +225,18 @@ def format_mean_difference_interval(
             upper=format_mean_difference(upper, lang, decimals=decimals),
         )
     )
+
+
+def format_mean_interval(
+    lower: float, upper: float, lang: str, *, level: float = 0.95, decimals: int = 1
+) -> str:
+    """An interval of means: nl ``95%-BI 3,4–3,8``, en ``95% CI 3.4–3.8``."""
+    return (
+        translator(lang)
+        .gettext("{level} CI {lower}–{upper}")
+        .format(
+            level=format_level(level, lang),
+            lower=format_mean(lower, lang, decimals=decimals),
+            upper=format_mean(upper, lang, decimals=decimals),
+        )
+    )

@@ -1,0 +1,259 @@
+"""Key findings of a wave, written from its estimate table by the headline specification.
+
+Every sentence comes from rows of the estimate table (its evidence points at them, table
+``estimates``), so a figure in a finding is always the figure in ``aimonitor estimates``.
+A headline whose rows are missing or suppressed is left out, and the reason is kept in
+``KeyFindings.omitted`` so the report can say so plainly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aimonitor.frame import SIZE_CLASSES
+from aimonitor.i18n import check_language
+from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
+from aimonitor.questionnaire import Questionnaire
+from aimonitor.stats.result import Estimate
+
+from .comparisons import ComparisonWording, compare_waves, size_gradient
+from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline, Words
+from .model import Evidence, Finding, Item, RowRef, Sentence
+from .rankings import ranking_finding
+from .text import Population, Predicate, Text, capitalize_first
+
+TABLE = "estimates"
+
+
+@dataclass(frozen=True)
+class KeyFindings:
+    wave: int
+    lang: str
+    synthetic: bool
+    findings: tuple[Finding, ...]
+    omitted: tuple[str, ...]
+    """Headlines that could not be written, with the reason, in plain English."""
+
+    def by_theme(self, theme: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.theme == theme)
+
+
+def as_estimate(row: IndicatorRow) -> Estimate:
+    return Estimate(
+        estimate=row.estimate,
+        se=row.se,
+        ci_lower=row.ci_lower,
+        ci_upper=row.ci_upper,
+        df=row.df,
+        n=row.n,
+        method=row.method,
+    )
+
+
+def ref_of(row: IndicatorRow) -> RowRef:
+    return RowRef(TABLE, row.variable, row.option, row.domain)
+
+
+def key_findings(
+    spec: HeadlineSpec,
+    questionnaire: Questionnaire,
+    table: EstimateTable,
+    lang: str,
+    *,
+    previous: EstimateTable | None = None,
+) -> KeyFindings:
+    """All headlines of ``spec`` that the table supports, in the order of the spec."""
+    check_language(lang)
+    writer = _Writer(spec, questionnaire, table, previous, lang)
+    for headline in spec.headlines:
+        if isinstance(headline, ShareHeadline):
+            writer.share(headline)
+        elif isinstance(headline, RankingHeadline):
+            writer.ranking(headline)
+        else:
+            writer.mean(headline)
+    return KeyFindings(
+        wave=table.wave,
+        lang=lang,
+        synthetic=table.synthetic,
+        findings=tuple(writer.findings),
+        omitted=tuple(writer.omitted),
+    )
+
+
+def _text(words: Words) -> dict[str, str]:
+    return words.as_text()
+
+
+def _inline(label: Text) -> Text:
+    """A label as it reads inside a sentence: first letter lower case, unless an acronym."""
+    if isinstance(label, str):
+        return label if label[:2].isupper() else label[:1].lower() + label[1:]
+    return {lang: str(_inline(text)) for lang, text in label.items()}
+
+
+class _Writer:
+    def __init__(
+        self,
+        spec: HeadlineSpec,
+        questionnaire: Questionnaire,
+        table: EstimateTable,
+        previous: EstimateTable | None,
+        lang: str,
+    ) -> None:
+        self.spec = spec
+        self.questionnaire = questionnaire
+        self.table = table
+        self.previous = previous
+        self.lang = lang
+        self.findings: list[Finding] = []
+        self.omitted: list[str] = []
+
+    def _usable(self, variable: str, option: str, domain: str = ALL) -> IndicatorRow | None:
+        row = self.table.find(variable, option, domain)
+        if row is None:
+            self.omitted.append(f"{variable} {option}: no estimate (nobody in the base)")
+            return None
+        if row.suppressed:
+            self.omitted.append(f"{variable} {option}: suppressed (n = {row.n} < minimum)")
+            return None
+        return row
+
+    def _population(self, key: str | None) -> Population | None:
+        if key is None:
+            return None
+        spec = self.spec.populations[key]
+        return Population(definite=_text(spec.definite), bare=_text(spec.bare))
+
+    def share(self, headline: ShareHeadline) -> None:
+        row = self._usable(headline.variable, headline.option)
+        if row is None:
+            return
+        predicate = Predicate(
+            singular=_text(headline.predicate.singular), plural=_text(headline.predicate.plural)
+        )
+        sentence = Sentence.about(as_estimate(row), ref_of(row)).saying(predicate)
+        population = self._population(headline.population)
+        if population is not None:
+            sentence = sentence.of(population)
+        self.findings.append(sentence.finding(headline.theme, self.lang))
+        if headline.trend is not None:
+            self._trend(headline, row)
+        if headline.gradient is not None:
+            self._gradient(headline)
+
+    def _trend(self, headline: ShareHeadline, row: IndicatorRow) -> None:
+        if self.previous is None or headline.trend is None:
+            return
+        earlier = self.previous.find(headline.variable, headline.option, ALL)
+        if earlier is None or earlier.suppressed:
+            return
+        finding = compare_waves(
+            Item(str(self.previous.wave), as_estimate(earlier), _previous_ref(earlier)),
+            Item(str(self.table.wave), as_estimate(row), ref_of(row)),
+            ComparisonWording(topic=_text(headline.trend.topic)),
+            headline.theme,
+            self.lang,
+        )
+        if finding is not None:
+            self.findings.append(finding)
+
+    def _gradient(self, headline: ShareHeadline) -> None:
+        wording = headline.gradient
+        if wording is None:
+            return
+        classes = []
+        for size_class in SIZE_CLASSES:
+            row = self.table.find(
+                headline.variable, headline.option, f"size_class={size_class.code}"
+            )
+            phrase = self.spec.size_class_phrases.get(size_class.code)
+            if row is not None and not row.suppressed and phrase is not None:
+                classes.append(Item(_text(phrase), as_estimate(row), ref_of(row)))
+        if len(classes) < 2:
+            return
+        finding = size_gradient(
+            [classes[0], classes[-1]],
+            ComparisonWording(
+                topic=_text(wording.topic), more=_text(wording.more), less=_text(wording.less)
+            ),
+            headline.theme,
+            self.lang,
+            when_unclear="silent",
+        )
+        if finding is not None:
+            self.findings.append(finding)
+
+    def ranking(self, headline: RankingHeadline) -> None:
+        items = [
+            Item(_inline(label), as_estimate(row), ref_of(row))
+            for label, row in self._ranking_rows(headline)
+        ]
+        if not items:
+            source = headline.codes_of or headline.rows_of
+            self.omitted.append(f"{source}: no estimates to rank")
+            return
+        intro = Predicate(
+            singular=_text(headline.intro.singular), plural=_text(headline.intro.plural)
+        )
+        self.findings.append(
+            ranking_finding(
+                items, headline.k, intro, headline.theme, self.lang, scale=headline.scale
+            )
+        )
+
+    def _ranking_rows(self, headline: RankingHeadline) -> list[tuple[Text, IndicatorRow]]:
+        candidates: list[tuple[Text, str, str]] = []
+        if headline.codes_of is not None:
+            variable = self.questionnaire.variable(headline.codes_of)
+            candidates = [
+                (value.label.model_dump(), variable.name, f"{headline.option_prefix}{value.code}")
+                for value in variable.codes
+                if not value.special and not value.exclusive
+            ]
+        elif headline.rows_of is not None and headline.option is not None:
+            item = self.questionnaire.item(headline.rows_of)
+            rows = getattr(item, "rows", ())
+            candidates = [
+                (row.label.model_dump(), f"{item.id}_{row.key}", headline.option) for row in rows
+            ]
+        found = []
+        for label, variable_name, option in candidates:
+            row = self.table.find(variable_name, option, ALL)
+            if row is not None and not row.suppressed:
+                found.append((label, row))
+        return found
+
+    def mean(self, headline: MeanHeadline) -> None:
+        from aimonitor.formatting import format_mean, format_mean_interval
+
+        row = self._usable(headline.variable, "mean")
+        if row is None:
+            return
+        template = headline.template.nl if self.lang == "nl" else headline.template.en
+        sentence = template.format(
+            value=format_mean(row.estimate, self.lang),
+            interval=format_mean_interval(row.ci_lower, row.ci_upper, self.lang),
+        )
+        self.findings.append(
+            Finding(
+                theme=headline.theme,
+                lang=self.lang,
+                sentence=capitalize_first(sentence),
+                evidence=(Evidence(ref_of(row), as_estimate(row)),),
+                rule="mean",
+            )
+        )
+
+
+def _previous_ref(row: IndicatorRow) -> RowRef:
+    return RowRef(f"{TABLE}:previous", row.variable, row.option, row.domain)
+
+
+def themes_in_order(findings: Sequence[Finding]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for finding in findings:
+        if finding.theme not in seen:
+            seen.append(finding.theme)
+    return tuple(seen)
