@@ -46,12 +46,17 @@ def row(variable, option, estimate, lower, upper, n=200, domain="all", suppresse
 
 def table(*rows, wave=2024):
     return EstimateTable(
-        wave=wave, synthetic=True, weighting=Weighting("rake", ("size_class", "province")), rows=rows
+        wave=wave,
+        synthetic=True,
+        weighting=Weighting("rake", ("size_class", "province")),
+        rows=rows,
     )
 
 
 def spec(*headlines):
-    return HeadlineSpec.model_validate({"size_class_phrases": PHRASES, "headlines": list(headlines)})
+    return HeadlineSpec.model_validate(
+        {"size_class_phrases": PHRASES, "headlines": list(headlines)}
+    )
 
 
 def test_a_share_becomes_a_sentence_with_its_quantifier_estimate_and_interval(questionnaire):
@@ -125,7 +130,10 @@ def test_a_size_gradient_is_claimed_only_when_the_extremes_differ_significantly(
         "gradient": {
             "topic": {"nl": "het werken aan een visie", "en": "working on a vision"},
             "more": {"nl": "werken vaker aan een AI-visie", "en": "work on a vision more often"},
-            "less": {"nl": "werken minder vaak aan een AI-visie", "en": "work on a vision less often"},
+            "less": {
+                "nl": "werken minder vaak aan een AI-visie",
+                "en": "work on a vision less often",
+            },
         },
     }
     overall = row("B1", "group:working_on", 0.74, 0.69, 0.79)
@@ -134,7 +142,9 @@ def test_a_size_gradient_is_claimed_only_when_the_extremes_differ_significantly(
         row("B1", "group:working_on", 0.55, 0.45, 0.65, n=80, domain="size_class=lt20k"),
         row("B1", "group:working_on", 0.95, 0.85, 0.99, n=25, domain="size_class=100k-250k"),
     )
-    sentences = [f.sentence for f in key_findings(spec(gradient), questionnaire, clear, "nl").findings]
+    sentences = [
+        f.sentence for f in key_findings(spec(gradient), questionnaire, clear, "nl").findings
+    ]
     assert len(sentences) == 2
     assert sentences[1].startswith(
         "Gemeenten met 100.000 tot 250.000 inwoners werken vaker aan een AI-visie dan gemeenten "
