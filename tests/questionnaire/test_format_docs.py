@@ -28,3 +28,9 @@ def test_both_commands_and_all_codebook_formats_are_documented() -> None:
         assert text in DOC
     for option in ("--lang en", "--format csv", "--format json"):
         assert option in DOC
+
+
+def test_code_groups_and_their_rules_are_documented() -> None:
+    assert "### Code groups" in DOC
+    for text in ("groups:", "`group:<key>`", "`any:<key>`", "cell: choice"):
+        assert text in DOC

@@ -4,8 +4,13 @@ No Django here; the web front end and the analysis both build on this package.
 """
 
 from aimonitor.questionnaire.answers import answer_problem
-from aimonitor.questionnaire.base import LANGUAGES, Lang, Option, SpecialCode, Text
-from aimonitor.questionnaire.codebook import CodebookEntry, CodebookValue, codebook
+from aimonitor.questionnaire.base import LANGUAGES, CodeGroup, Lang, Option, SpecialCode, Text
+from aimonitor.questionnaire.codebook import (
+    CodebookEntry,
+    CodebookGroup,
+    CodebookValue,
+    codebook,
+)
 from aimonitor.questionnaire.conditions import Condition
 from aimonitor.questionnaire.errors import QuestionnaireError
 from aimonitor.questionnaire.items import (
@@ -27,7 +32,9 @@ from aimonitor.questionnaire.variables import ValueLabel, Variable
 __all__ = [
     "LANGUAGES",
     "Bounds",
+    "CodeGroup",
     "CodebookEntry",
+    "CodebookGroup",
     "CodebookValue",
     "Condition",
     "GridItem",

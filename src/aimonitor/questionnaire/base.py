@@ -55,6 +55,25 @@ class Option(Frozen):
     """In a multiple-choice item: chosen alone ("geen van deze", "none")."""
 
 
+class CodeGroup(Frozen):
+    """A named combination of answer codes, e.g. ``working_on`` = codes 1 and 2.
+
+    Single-choice items and choice grids may declare groups; the indicators then report the
+    share of respondents whose answer falls in the group (``group:<key>``) next to the share
+    per code, so that combined categories come from the questionnaire, not from code.
+    """
+
+    key: Key
+    codes: Annotated[tuple[Code, ...], Field(min_length=1)]
+    label: Text
+
+    @model_validator(mode="after")
+    def _codes_listed_once(self) -> CodeGroup:
+        if len(set(self.codes)) != len(self.codes):
+            raise ValueError(f"group '{self.key}' lists a code twice")
+        return self
+
+
 class SpecialCode(Frozen):
     """A code declared once for the whole questionnaire, e.g. 98 = weet niet."""
 

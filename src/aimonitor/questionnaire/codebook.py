@@ -26,6 +26,15 @@ class CodebookValue:
 
 
 @dataclass(frozen=True)
+class CodebookGroup:
+    """A named combination of codes (``group:<key>`` in the estimates)."""
+
+    key: str
+    label: str
+    codes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class CodebookEntry:
     """One variable as the codebook shows it; texts in the chosen language."""
 
@@ -45,6 +54,7 @@ class CodebookEntry:
     optional: bool
     shown_if: str | None
     reproduces: str | None
+    groups: tuple[CodebookGroup, ...] = ()
 
 
 def codebook(q: Questionnaire, lang: Lang = "nl") -> tuple[CodebookEntry, ...]:
@@ -74,6 +84,9 @@ def codebook(q: Questionnaire, lang: Lang = "nl") -> tuple[CodebookEntry, ...]:
                 optional=variable.optional,
                 shown_if=describe_condition(item.shown_if, lang) if item.shown_if else None,
                 reproduces=item.reproduces,
+                groups=tuple(
+                    CodebookGroup(g.key, g.label.get(lang), g.codes) for g in variable.groups
+                ),
             )
         )
     return tuple(entries)
@@ -96,6 +109,7 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "special": "speciaal",
         "exclusive": "exclusief",
         "likert": "Likert 1-5",
+        "group": "Groep",
     },
     "en": {
         "version": "version",
@@ -113,6 +127,7 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "special": "special",
         "exclusive": "exclusive",
         "likert": "Likert 1-5",
+        "group": "Group",
     },
 }
 
@@ -158,6 +173,9 @@ def _entry_lines(entry: CodebookEntry, words: dict[str, str]) -> list[str]:
         flags = [words[flag] for flag in ("special", "exclusive") if getattr(value, flag)]
         suffix = f"  ({', '.join(flags)})" if flags else ""
         lines.append(f"    {value.code:>4}  {value.label}{suffix}")
+    for group in entry.groups:
+        codes = "+".join(str(code) for code in group.codes)
+        lines.append(f"    {words['group']} {group.key} ({codes}): {group.label}")
     return lines
 
 
@@ -181,11 +199,16 @@ CSV_COLUMNS = (
     "optional",
     "shown_if",
     "reproduces",
+    "groups",
 )
 
 
 def render_csv(q: Questionnaire, lang: Lang = "nl") -> str:
-    """Long format: one row per variable and code (one row with an empty code if it has none)."""
+    """Long format: one row per variable and code (one row with an empty code if it has none).
+
+    ``groups`` lists the keys of the code groups the row's code belongs to, separated by
+    ``;`` (the group labels are in the text and JSON codebooks).
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -199,6 +222,9 @@ def render_csv(q: Questionnaire, lang: Lang = "nl") -> str:
                 "value_label": value.label if value else "",
                 "special": value.special if value else "",
                 "exclusive": value.exclusive if value else "",
+                "groups": ";".join(
+                    g.key for g in entry.groups if value is not None and value.code in g.codes
+                ),
             }
             writer.writerow(["" if row[c] is None else _cell(row[c]) for c in CSV_COLUMNS])
     return out.getvalue()

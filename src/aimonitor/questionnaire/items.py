@@ -13,6 +13,7 @@ from pydantic import Discriminator, Field, StrictBool, model_validator
 
 from aimonitor.questionnaire.base import (
     Code,
+    CodeGroup,
     Frozen,
     ItemId,
     Key,
@@ -85,6 +86,24 @@ def _check_options(options: Sequence[Option], special: Sequence[int], minimum: i
             raise ValueError(f"option code {code} is also one of the item's special codes")
 
 
+def _check_groups(groups: Sequence[CodeGroup], options: Sequence[Option]) -> None:
+    """Group keys are unique and every group code is one of the item's option codes."""
+    if groups and not options:
+        raise ValueError("groups need answer options (an item with a code_list has none)")
+    codes = [option.code for option in options]
+    keys = [group.key for group in groups]
+    for group in groups:
+        if keys.count(group.key) > 1:
+            raise ValueError(f"group key '{group.key}' is used twice")
+        for code in group.codes:
+            if code not in codes:
+                listed = ", ".join(str(c) for c in codes)
+                raise ValueError(
+                    f"group '{group.key}': code {code} is not one of the item's option codes "
+                    f"({listed})"
+                )
+
+
 class SingleChoiceItem(ItemBase):
     """One code out of a list; or out of an external code list such as CBS municipality codes."""
 
@@ -92,12 +111,15 @@ class SingleChoiceItem(ItemBase):
     options: tuple[Option, ...] = ()
     code_list: Key | None = None
     """Codes come from a list outside the questionnaire (``cbs_municipality``)."""
+    groups: tuple[CodeGroup, ...] = ()
+    """Named combinations of option codes, reported as ``group:<key>``."""
 
     @model_validator(mode="after")
     def _valid_options(self) -> SingleChoiceItem:
         _check_options(self.options, self.special, 0 if self.code_list else 2)
         if any(option.exclusive for option in self.options):
             raise ValueError("'exclusive' only applies to multiple-choice options")
+        _check_groups(self.groups, self.options)
         return self
 
 
@@ -183,6 +205,8 @@ class GridItem(ItemBase):
     options: tuple[Option, ...] = ()
     scale: Scale | None = None
     bounds: Bounds | None = None
+    groups: tuple[CodeGroup, ...] = ()
+    """Named combinations of option codes (``cell: choice`` only), for every row."""
 
     @model_validator(mode="after")
     def _cells_are_described(self) -> GridItem:
@@ -203,6 +227,9 @@ class GridItem(ItemBase):
             raise ValueError(f"a grid with cell '{self.cell}' takes no '{extra[0]}'")
         if self.cell == "choice":
             _check_options(self.options, self.special, 2)
+        if self.groups and self.cell != "choice":
+            raise ValueError(f"a grid with cell '{self.cell}' takes no 'groups'")
+        _check_groups(self.groups, self.options)
         if self.bounds is not None:
             _check_special_outside(self.bounds, self.special)
         return self

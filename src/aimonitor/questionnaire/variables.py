@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from aimonitor.questionnaire.base import Option, Row, SpecialCode, Text
+from aimonitor.questionnaire.base import CodeGroup, Option, Row, SpecialCode, Text
 from aimonitor.questionnaire.items import (
     Bounds,
     GridItem,
@@ -54,6 +54,8 @@ class Variable:
     """At most this many codes (multiple choice), or ranks (ranking: N of a top-N)."""
     code_list: str | None = None
     optional: bool = False
+    groups: tuple[CodeGroup, ...] = ()
+    """Named combinations of codes (single choice and choice-grid rows), in file order."""
 
     @property
     def special_codes(self) -> tuple[int, ...]:
@@ -81,7 +83,15 @@ def item_variables(item: Item, special_codes: Mapping[int, SpecialCode]) -> tupl
     if isinstance(item, GridItem):
         return tuple(_grid_row(item, row, values) for row in item.rows)
     if isinstance(item, SingleChoiceItem):
-        return (_variable(item, "single_choice", values(item.options), code_list=item.code_list),)
+        return (
+            _variable(
+                item,
+                "single_choice",
+                values(item.options),
+                code_list=item.code_list,
+                groups=item.groups,
+            ),
+        )
     if isinstance(item, MultipleChoiceItem):
         return (
             _variable(item, "multiple_choice", values(item.options), max_choices=item.max_choices),
@@ -109,7 +119,13 @@ def _grid_row(
             item, "numeric", codes, name=name, row=row.key, label=label, bounds=item.bounds
         )
     return _variable(
-        item, "single_choice", values(item.options), name=name, row=row.key, label=label
+        item,
+        "single_choice",
+        values(item.options),
+        name=name,
+        row=row.key,
+        label=label,
+        groups=item.groups,
     )
 
 
@@ -125,6 +141,7 @@ def _variable(
     bounds: Bounds | None = None,
     max_choices: int | None = None,
     code_list: str | None = None,
+    groups: tuple[CodeGroup, ...] = (),
 ) -> Variable:
     return Variable(
         name=name or item.id,
@@ -139,4 +156,5 @@ def _variable(
         max_choices=max_choices,
         code_list=code_list,
         optional=item.optional,
+        groups=groups,
     )
