@@ -1,0 +1,173 @@
+"""Which estimands each questionnaire variable yields, derived from its type and codes.
+
+The rules (see docs/methodology/indicators.md):
+
+* single choice and grid rows with options: a proportion per code, special codes included
+  (option ``"<code>"``), and per code group (``"group:<key>"``);
+* multiple choice: the share ticking each code (``"<code>"``);
+* Likert: the mean of 1-5 (``"mean"``, special codes left out of the base) and the share
+  per code, special codes included;
+* numeric: the mean (``"mean"``, special codes left out of the base);
+* ranking with N ranks: the share ranking each code first (``"rank1:<code>"``) and in the
+  top N (``"top<N>:<code>"``, only when N > 1);
+* a choice grid with groups: the share with at least one row in the group
+  (``"any:<key>"``), keyed by the item id;
+* text, and single choice from an external code list (A1, the municipality): nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from aimonitor.questionnaire import CodeGroup, GridItem, Questionnaire, Text, Variable
+
+EstimandKind = Literal["proportion", "mean"]
+Base = Literal["answered", "substantive", "any_row"]
+
+BASES: dict[Base, str] = {
+    "answered": "respondents who were shown the item and answered it (special codes included)",
+    "substantive": "respondents who were shown the item and gave a substantive answer "
+    "(special codes such as 98 'weet niet' left out)",
+    "any_row": "respondents who were shown the grid and answered at least one of its rows",
+}
+"""Who is in the denominator of an estimand, by its ``base``."""
+
+MEAN_LIKERT = Text(nl="gemiddelde (1-5)", en="mean (1-5)")
+MEAN_NUMBER = Text(nl="gemiddelde", en="mean")
+
+
+@dataclass(frozen=True)
+class Estimand:
+    """One figure a variable (or a grid) yields: what is estimated, of whom, and its labels.
+
+    ``codes`` are the codes that count as 1 in a proportion: one code, a group's codes, or
+    the code ranked. ``rank`` (rankings only) counts a code within the first ``rank``
+    positions. ``sources`` are the answer variables read: the variable itself, or every
+    row of a grid for ``any:``.
+    """
+
+    variable: str
+    option: str
+    kind: EstimandKind
+    base: Base
+    question: Text
+    """The variable's label (item text, or "item text – row label"); for ``any:`` the item text."""
+    answer: Text
+    """What is counted or averaged: a code's label, a group's label, "mean (1-5)", ..."""
+    sources: tuple[str, ...]
+    codes: tuple[int, ...] = ()
+    rank: int | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.variable, self.option)
+
+    @property
+    def label(self) -> Text:
+        """The full readable label: "question – answer"."""
+        return Text(
+            nl=f"{self.question.nl} – {self.answer.nl}", en=f"{self.question.en} – {self.answer.en}"
+        )
+
+
+def catalogue(q: Questionnaire) -> tuple[Estimand, ...]:
+    """Every estimand of ``q`` in survey order; a grid's ``any:`` ones follow its last row."""
+    estimands: list[Estimand] = []
+    for variable in q.variables():
+        estimands.extend(variable_estimands(variable))
+        item = q.item(variable.item)
+        if isinstance(item, GridItem) and item.groups and variable.row == item.rows[-1].key:
+            estimands.extend(_any_row(item))
+    return tuple(estimands)
+
+
+def variable_estimands(variable: Variable) -> Iterator[Estimand]:
+    """The estimands of one answer variable (none for text or an external code list)."""
+    if variable.type == "text" or variable.code_list is not None:
+        return
+    if variable.type == "numeric":
+        yield _estimand(variable, "mean", "mean", "substantive", MEAN_NUMBER)
+        return
+    if variable.type == "likert":
+        yield _estimand(variable, "mean", "mean", "substantive", MEAN_LIKERT)
+    if variable.type == "ranking":
+        yield from _ranking(variable)
+        return
+    for value in variable.codes:
+        yield _estimand(
+            variable, str(value.code), "proportion", "answered", value.label, (value.code,)
+        )
+    for group in variable.groups:
+        yield _estimand(
+            variable, f"group:{group.key}", "proportion", "answered", group.label, group.codes
+        )
+
+
+def _ranking(variable: Variable) -> Iterator[Estimand]:
+    ranks = variable.max_choices or 1
+    for value in variable.codes:
+        first = Text(
+            nl=f"op de eerste plaats: {value.label.nl}", en=f"ranked first: {value.label.en}"
+        )
+        yield _estimand(
+            variable, f"rank1:{value.code}", "proportion", "answered", first, (value.code,), rank=1
+        )
+    if ranks == 1:
+        return
+    for value in variable.codes:
+        top = Text(
+            nl=f"in de top {ranks}: {value.label.nl}", en=f"in the top {ranks}: {value.label.en}"
+        )
+        yield _estimand(
+            variable,
+            f"top{ranks}:{value.code}",
+            "proportion",
+            "answered",
+            top,
+            (value.code,),
+            rank=ranks,
+        )
+
+
+def _any_row(item: GridItem) -> Iterator[Estimand]:
+    rows = tuple(f"{item.id}_{row.key}" for row in item.rows)
+    for group in item.groups:
+        yield Estimand(
+            variable=item.id,
+            option=f"any:{group.key}",
+            kind="proportion",
+            base="any_row",
+            question=item.text,
+            answer=_at_least_one(group),
+            sources=rows,
+            codes=group.codes,
+        )
+
+
+def _at_least_one(group: CodeGroup) -> Text:
+    return Text(nl=f"minstens één: {group.label.nl}", en=f"at least one: {group.label.en}")
+
+
+def _estimand(
+    variable: Variable,
+    option: str,
+    kind: EstimandKind,
+    base: Base,
+    answer: Text,
+    codes: tuple[int, ...] = (),
+    *,
+    rank: int | None = None,
+) -> Estimand:
+    return Estimand(
+        variable=variable.name,
+        option=option,
+        kind=kind,
+        base=base,
+        question=variable.label,
+        answer=answer,
+        sources=(variable.name,),
+        codes=codes,
+        rank=rank,
+    )
