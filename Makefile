@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PORT ?= 8000
 
-.PHONY: demo test lint test-sqlite test-postgres serve bench messages clean
+.PHONY: demo test lint browser test-sqlite test-postgres serve bench messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,12 +19,22 @@ demo: $(STAMP)
 	$(BIN)/aimonitor demo --port $(PORT)
 
 ## test: lint, then the whole suite on SQLite and again on PostgreSQL
-test: lint test-sqlite test-postgres
+test: lint browser test-sqlite test-postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+## browser: headless Chromium (Debian package) for the browser tests and pdftoppm for report checks
+browser:
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium and poppler-utils (Debian packages)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else \
+	    echo "the browser tests need Chromium: sudo apt-get install chromium poppler-utils" >&2; exit 1; \
+	  fi; }
 
 test-sqlite: $(STAMP)
 	@echo "== test suite on SQLite =="
