@@ -1,0 +1,291 @@
+"""A chapter's item sections: the table of every item, its bar chart, and for the items the
+key findings point to (and group indicators) a chart by size class and a trend over waves."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from aimonitor.frame import SIZE_CLASSES
+from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
+from aimonitor.questionnaire import GridItem, Item, Questionnaire, TextItem, Variable
+
+from .labels import Answers, grid_option_label, is_code, local, option_label
+from .model import MIN_RESPONDENTS, Bar, Change, Chart, Figure, ItemSection, Scale, Table
+from .words import Words
+
+MAX_DETAIL_CHARTS = 2
+"""At most this many indicators per item get a size-class chart and a trend chart."""
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What every section is built from; ``current`` holds valid rows only."""
+
+    questionnaire: Questionnaire
+    current: EstimateTable
+    history: Sequence[EstimateTable]
+    changes: EstimateTable | None
+    lang: str
+    words: Words
+    options: Mapping[str, tuple[str, ...]]
+    """Per variable, the options of its ``all`` rows, in questionnaire order."""
+    finding_keys: Mapping[str, tuple[tuple[str, str | None], ...]]
+    """Per item, the (variable, option) pairs key findings point to."""
+    answers: Answers
+    """The catalogue's label of every (variable, option)."""
+
+
+def variable_anchor(name: str) -> str:
+    return f"v-{name}"
+
+
+def item_section(inputs: Inputs, item: Item) -> ItemSection:
+    q, lang, words = inputs.questionnaire, inputs.lang, inputs.words
+    question = local(item.text, lang)
+    anchor = variable_anchor(item.id)
+    if isinstance(item, TextItem):
+        return ItemSection(item.id, anchor, question, (), (), notice=words.open_question)
+    variables = [v for v in q.variables() if v.item == item.id]
+    figures, headline = _figures(inputs, item, variables)
+    if not figures:
+        return ItemSection(item.id, anchor, question, (), (), notice=words.nobody_answered)
+    since = inputs.changes.compared_with if inputs.changes is not None else None
+    table = Table(caption=question, figures=tuple(figures), changes_since=since)
+    charts = [c for c in [_bars_chart(inputs, item, question, headline)] if c is not None]
+    for key in _detail_keys(inputs, item, variables, headline):
+        charts.extend(_detail_charts(inputs, key))
+    return ItemSection(item.id, anchor, question, (table,), tuple(charts))
+
+
+def _figures(
+    inputs: Inputs, item: Item, variables: Sequence[Variable]
+) -> tuple[list[Figure], list[tuple[Key, str]]]:
+    """The table lines of an item, and the (key, label) of one headline figure per bar."""
+    figures: list[Figure] = []
+    headline: list[tuple[Key, str]] = []
+    grid_rows = (
+        {row.key: local(row.label, inputs.lang) for row in item.rows}
+        if isinstance(item, GridItem)
+        else {}
+    )
+    for variable in variables:
+        options = inputs.options.get(variable.name, ())
+        if not options:
+            continue
+        row_label = grid_rows.get(variable.row or "")
+        if row_label is None:
+            for option in options:
+                figures.append(_figure(inputs, variable, option, _label(inputs, variable, option)))
+            headline.extend(
+                ((variable.name, o), _label(inputs, variable, o))
+                for o in _bar_options(variable, options)
+            )
+            continue
+        shown = _grid_row_options(options)
+        for position, option in enumerate(shown):
+            label = row_label
+            if len(shown) > 1:
+                label = f"{row_label} – {_label(inputs, variable, option)}"
+            anchor = variable_anchor(variable.name) if position == 0 else None
+            figures.append(_figure(inputs, variable, option, label, anchor=anchor))
+        first = shown[0]
+        headline.append(((variable.name, first), row_label))
+    # Indicators across the rows of a grid are stored under the item id.
+    if isinstance(item, GridItem):
+        for option in inputs.options.get(item.id, ()):
+            label = grid_option_label(item.id, option, inputs.lang, inputs.words, inputs.answers)
+            figures.append(_figure(inputs, None, option, label, variable_name=item.id))
+    return figures, headline
+
+
+def _label(inputs: Inputs, variable: Variable | None, option: str) -> str:
+    return option_label(variable, option, inputs.lang, inputs.words, inputs.answers)
+
+
+def _grid_row_options(options: Sequence[str]) -> list[str]:
+    """A grid row shows its group shares if it has groups, else its mean, else every code."""
+    groups = [o for o in options if o.startswith("group:")]
+    if groups:
+        return groups
+    if "mean" in options:
+        return ["mean"]
+    return list(options)
+
+
+def _bar_options(variable: Variable, options: Sequence[str]) -> list[str]:
+    """Which figures of a single variable the bar chart shows."""
+    if variable.type == "ranking":
+        top = [o for o in options if o.startswith("top")]
+        return top or [o for o in options if o.startswith("rank1:")]
+    codes = [o for o in options if is_code(o)]
+    return codes or list(options)
+
+
+def _figure(
+    inputs: Inputs,
+    variable: Variable | None,
+    option: str,
+    label: str,
+    *,
+    anchor: str | None = None,
+    variable_name: str | None = None,
+) -> Figure:
+    name = variable_name or (variable.name if variable else "")
+    row = inputs.current.get(name, option, ALL)
+    return _from_row(row, label, anchor=anchor, change=_change(inputs, name, option))
+
+
+def _from_row(
+    row: IndicatorRow, label: str, *, anchor: str | None = None, change: Change | None = None
+) -> Figure:
+    suppressed = row.suppressed or row.n < MIN_RESPONDENTS
+    return Figure(
+        label=label,
+        scale=_scale(row),
+        estimate=None if suppressed else row.estimate,
+        lower=None if suppressed else row.ci_lower,
+        upper=None if suppressed else row.ci_upper,
+        n=row.n,
+        suppressed=suppressed,
+        anchor=anchor,
+        change=None if suppressed else change,
+    )
+
+
+def _scale(row: IndicatorRow) -> Scale:
+    return "mean" if row.kind == "mean" or row.option == "mean" else "proportion"
+
+
+def _change(inputs: Inputs, variable: str, option: str) -> Change | None:
+    if inputs.changes is None or inputs.changes.compared_with is None:
+        return None
+    row = inputs.changes.find(variable, option, ALL)
+    if row is None or row.suppressed or row.n < MIN_RESPONDENTS:
+        return None
+    return Change(inputs.changes.compared_with, row.estimate, row.ci_lower, row.ci_upper)
+
+
+def _bar(row: IndicatorRow | None, label: str) -> Bar:
+    if row is None:
+        return Bar(label, None, None, None, 0)
+    figure = _from_row(row, label)
+    return Bar(label, figure.estimate, figure.lower, figure.upper, row.n, figure.suppressed)
+
+
+def _bars_chart(
+    inputs: Inputs, item: Item, question: str, headline: Sequence[tuple[Key, str]]
+) -> Chart | None:
+    if len(headline) < 2:
+        return None
+    rows = [inputs.current.get(*key, ALL) for key, _label in headline]
+    bars = tuple(_bar(row, label) for row, (_key, label) in zip(rows, headline, strict=True))
+    scale = _scale(rows[0])
+    title = question
+    options = {key[1] for key, _label in headline}
+    if isinstance(item, GridItem) and len(options) == 1:
+        (option,) = options
+        if option != "mean":
+            variable = inputs.questionnaire.variable(headline[0][0][0])
+            title = f"{question} ({_label(inputs, variable, option)})"
+    return Chart("bars", title, scale, bars, _axis(inputs, headline[0][0][0], scale, rows))
+
+
+def _axis(
+    inputs: Inputs, variable: str, scale: Scale, rows: Sequence[IndicatorRow | None]
+) -> tuple[float, float]:
+    if scale == "proportion":
+        return (0.0, 1.0)
+    try:
+        likert = inputs.questionnaire.variable(variable).likert
+    except KeyError:
+        likert = False
+    if likert:
+        return (1.0, 5.0)
+    top = max((r.ci_upper for r in rows if r is not None), default=1.0)
+    return (0.0, max(top * 1.1, 1.0))
+
+
+def _detail_keys(
+    inputs: Inputs, item: Item, variables: Sequence[Variable], headline: Sequence[tuple[Key, str]]
+) -> list[tuple[Key, str]]:
+    """The indicators that get a size-class and a trend chart: those findings point to, then
+    the item's group indicators (not per grid row), at most :data:`MAX_DETAIL_CHARTS`."""
+    labels = dict(headline)
+    names = {v.name for v in variables} | {item.id}
+    keys: list[tuple[Key, str]] = []
+    wanted: list[tuple[str, str | None]] = list(inputs.finding_keys.get(item.id, ()))
+    wanted += [
+        (v.name, o)
+        for v in variables
+        if v.row is None
+        for o in inputs.options.get(v.name, ())
+        if o.startswith(("group:", "any:"))
+    ]
+    wanted += [(item.id, o) for o in inputs.options.get(item.id, ()) if o.startswith("any:")]
+    for name, option in wanted:
+        if name not in names:
+            continue
+        chosen = option or _first_headline(headline, name)
+        if chosen is None or inputs.current.find(name, chosen, ALL) is None:
+            continue
+        key = (name, chosen)
+        if key in (k for k, _ in keys):
+            continue
+        keys.append((key, labels.get(key) or _key_label(inputs, item, key)))
+        if len(keys) == MAX_DETAIL_CHARTS:
+            break
+    return keys
+
+
+def _first_headline(headline: Sequence[tuple[Key, str]], name: str) -> str | None:
+    return next((key[1] for key, _label in headline if key[0] == name), None)
+
+
+def _key_label(inputs: Inputs, item: Item, key: Key) -> str:
+    name, option = key
+    variable = _variable_or_none(inputs, name)
+    label = (
+        _label(inputs, variable, option)
+        if variable
+        else (grid_option_label(name, option, inputs.lang, inputs.words, inputs.answers))
+    )
+    if isinstance(item, GridItem) and variable is not None and variable.row is not None:
+        rows = {row.key: local(row.label, inputs.lang) for row in item.rows}
+        return f"{rows[variable.row]} – {label}"
+    return label
+
+
+def _detail_charts(inputs: Inputs, key_label: tuple[Key, str]) -> list[Chart]:
+    (name, option), label = key_label
+    words, current = inputs.words, inputs.current
+    row = current.get(name, option, ALL)
+    scale = _scale(row)
+    charts = []
+    by_class = [current.find(name, option, f"size_class={c.code}") for c in SIZE_CLASSES]
+    if any(r is not None for r in by_class):
+        bars = tuple(
+            _bar(r, c.label_nl if inputs.lang == "nl" else c.label_en)
+            for r, c in zip(by_class, SIZE_CLASSES, strict=True)
+        )
+        title = words.by_size_class.format(label=label)
+        charts.append(Chart("size_class", title, scale, bars, _axis(inputs, name, scale, by_class)))
+    waves = [table for table in inputs.history if table.wave < current.wave]
+    if waves:
+        points = [t.find(name, option, ALL) for t in waves] + [row]
+        if sum(p is not None for p in points) >= 2:
+            bars = tuple(
+                _bar(p, str(t.wave)) for p, t in zip(points, [*waves, current], strict=True)
+            )
+            title = words.over_waves.format(label=label)
+            charts.append(Chart("trend", title, scale, bars, _axis(inputs, name, scale, points)))
+    return charts
+
+
+def _variable_or_none(inputs: Inputs, name: str) -> Variable | None:
+    try:
+        return inputs.questionnaire.variable(name)
+    except KeyError:
+        return None

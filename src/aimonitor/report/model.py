@@ -1,0 +1,219 @@
+"""The report as an immutable model: what is published, in one language, before rendering.
+
+Numbers stay numbers here; the templates format them through :mod:`aimonitor.formatting`.
+Charts are described as data (:class:`Chart`) and drawn by :mod:`.charts`, so the dashboard
+can draw the same charts from the same description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+Scale = Literal["proportion", "mean"]
+ChartKind = Literal["bars", "size_class", "trend"]
+
+MIN_RESPONDENTS = 5
+"""A figure resting on fewer municipalities than this is suppressed (shown as "–")."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published figure: an estimate with its interval and n, or a suppressed one.
+
+    ``estimate`` and the bounds are ``None`` when the figure is suppressed; ``n`` is kept so
+    the reader sees why.
+    """
+
+    label: str
+    scale: Scale
+    estimate: float | None
+    lower: float | None
+    upper: float | None
+    n: int
+    level: float = 0.95
+    suppressed: bool = False
+    anchor: str | None = None
+    """An id for links to this line (the first line of a grid row's variable)."""
+    change: Change | None = None
+
+    @property
+    def shown(self) -> bool:
+        return not self.suppressed and self.estimate is not None
+
+
+@dataclass(frozen=True)
+class Change:
+    """The change of a figure since an earlier wave, with the interval of the difference."""
+
+    since: int
+    difference: float
+    lower: float
+    upper: float
+    level: float = 0.95
+
+    @property
+    def significant(self) -> bool:
+        return self.lower > 0 or self.upper < 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """The figures of one item (or one grid row), in questionnaire order."""
+
+    caption: str
+    figures: tuple[Figure, ...]
+    changes_since: int | None = None
+
+    @property
+    def has_suppressed(self) -> bool:
+        return any(figure.suppressed for figure in self.figures)
+
+    @property
+    def scale(self) -> Scale | None:
+        """The scale all figures share, ``None`` when they mix shares and means."""
+        scales = {figure.scale for figure in self.figures}
+        return scales.pop() if len(scales) == 1 else None
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A bar (or a point of a trend) with its interval whisker; no value when suppressed."""
+
+    label: str
+    estimate: float | None
+    lower: float | None
+    upper: float | None
+    n: int
+    suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart described as data: horizontal bars, bars by size class, or a trend over waves."""
+
+    kind: ChartKind
+    title: str
+    scale: Scale
+    bars: tuple[Bar, ...]
+    axis: tuple[float, float] = (0.0, 1.0)
+    """The value axis: 0-1 for shares, 1-5 for a Likert mean, 0-max for a numeric mean."""
+
+    @property
+    def has_suppressed(self) -> bool:
+        return any(bar.suppressed for bar in self.bars)
+
+
+@dataclass(frozen=True)
+class ItemSection:
+    """One question of a chapter: its text, tables and charts, or a plain notice why not."""
+
+    item: str
+    anchor: str
+    question: str
+    tables: tuple[Table, ...]
+    charts: tuple[Chart, ...]
+    notice: str | None = None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    theme: str
+    anchor: str
+    title: str
+    sections: tuple[ItemSection, ...]
+
+
+@dataclass(frozen=True)
+class KeyFinding:
+    sentence: str
+    target: str | None
+    """The anchor of the table behind the sentence, ``None`` if it is not in the report."""
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    theme: str
+    title: str
+    findings: tuple[KeyFinding, ...]
+
+
+@dataclass(frozen=True)
+class ResponseLine:
+    label: str
+    population: int
+    respondents: int
+
+    @property
+    def rate(self) -> float:
+        return self.respondents / self.population if self.population else 0.0
+
+
+@dataclass(frozen=True)
+class Methods:
+    """The methods annex: response by stratum, weighting, intervals and suppression."""
+
+    by_size_class: tuple[ResponseLine, ...]
+    by_province: tuple[ResponseLine, ...]
+    total: ResponseLine
+    weighting: str
+    weighting_margins: tuple[str, ...]
+    weighting_fallback: str | None
+    interval_methods: tuple[str, ...]
+    level: float
+    minimum_n: int
+
+
+@dataclass(frozen=True)
+class CodebookValueLine:
+    code: int
+    label: str
+    special: bool
+
+
+@dataclass(frozen=True)
+class CodebookLine:
+    variable: str
+    label: str
+    type: str
+    values: tuple[CodebookValueLine, ...]
+    shown_if: str | None
+
+
+@dataclass(frozen=True)
+class CodebookSection:
+    theme: str
+    title: str
+    lines: tuple[CodebookLine, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the HTML and PDF show, in ``lang``."""
+
+    lang: str
+    title: str
+    wave: int
+    generated: date
+    synthetic: bool
+    synthetic_label: str | None
+    respondents: int
+    population: int
+    key_findings: tuple[FindingGroup, ...]
+    chapters: tuple[Chapter, ...]
+    methods: Methods
+    codebook: tuple[CodebookSection, ...]
+    notices: tuple[str, ...] = ()
+    """Problems with the input the report worked around, said plainly on the first pages."""
+    questionnaire_version: str = ""
+
+    @property
+    def charts(self) -> tuple[Chart, ...]:
+        return tuple(
+            chart
+            for chapter in self.chapters
+            for section in chapter.sections
+            for chart in section.charts
+        )

@@ -1,0 +1,170 @@
+"""The report's fixed texts in one language (gettext domain ``aimonitor``, ids in English).
+
+Templates get a :class:`Words` and never call gettext themselves, so every message id sits in
+Python where extraction and the catalog test find it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from aimonitor.demo.model import SYNTHETIC_LABEL_EN, SYNTHETIC_LABEL_NL
+from aimonitor.i18n import check_language, translator
+
+
+@dataclass(frozen=True)
+class Words:
+    report: str
+    title: str
+    wave: str
+    generated: str
+    questionnaire: str
+    response: str
+    contents: str
+    key_findings: str
+    no_findings: str
+    notices: str
+    synthetic: str
+    answer: str
+    share: str
+    estimate: str
+    mean: str
+    interval: str
+    change: str
+    suppressed_note: str
+    open_question: str
+    nobody_answered: str
+    no_responses: str
+    by_size_class: str
+    over_waves: str
+    share_axis: str
+    mean_axis: str
+    annex_methods: str
+    annex_codebook: str
+    response_by_size_class: str
+    response_by_province: str
+    size_class: str
+    province: str
+    population: str
+    respondents: str
+    rate: str
+    total: str
+    weighting: str
+    weighting_rake: str
+    weighting_poststratify: str
+    weighting_none: str
+    weighting_fallback: str
+    intervals: str
+    intervals_text: str
+    suppression: str
+    suppression_text: str
+    rounding_text: str
+    variable: str
+    question: str
+    type: str
+    codes: str
+    shown_if: str
+    group: str
+    any_row: str
+    rank1: str
+    top3: str
+    findings_other_language: str
+    rows_not_in_questionnaire: str
+    invalid_rows: str
+    margin_size_class: str
+    margin_province: str
+
+
+@cache
+def words(lang: str) -> Words:
+    """The fixed texts in ``lang``; an unknown language raises ``UnknownLanguageError``."""
+    check_language(lang)
+    _ = translator(lang).gettext
+    return Words(
+        report=_("Report"),
+        title=_("AI Monitor of Dutch Municipalities {wave}"),
+        wave=_("Wave {wave}"),
+        generated=_("Generated on {date}"),
+        questionnaire=_("questionnaire {version}"),
+        response=_("{respondents} of {population} municipalities took part ({rate})"),
+        contents=_("Contents"),
+        key_findings=_("Key findings"),
+        no_findings=_("No key findings were supplied for this report."),
+        notices=_("About this report"),
+        synthetic=SYNTHETIC_LABEL_NL if lang == "nl" else SYNTHETIC_LABEL_EN,
+        answer=_("Answer"),
+        share=_("Share"),
+        estimate=_("Estimate"),
+        mean=_("Mean"),
+        interval=_("{level} CI"),
+        change=_("Change since {wave}"),
+        suppressed_note=_(
+            "– Not shown: fewer than {minimum} municipalities answered, too few for a figure."
+        ),
+        open_question=_("Open question: the answers are not summarised in this report."),
+        nobody_answered=_("Nobody answered this question, so there are no figures."),
+        no_responses=_("This wave has no responses, so the report contains no figures."),
+        by_size_class=_("By size class: {label}"),
+        over_waves=_("Over the waves: {label}"),
+        share_axis=_("Share of municipalities"),
+        mean_axis=_("Mean"),
+        annex_methods=_("Annex A. Methods"),
+        annex_codebook=_("Annex B. Codebook"),
+        response_by_size_class=_("Response by size class"),
+        response_by_province=_("Response by province"),
+        size_class=_("Size class"),
+        province=_("Province"),
+        population=_("Municipalities"),
+        respondents=_("Respondents"),
+        rate=_("Response rate"),
+        total=_("Total"),
+        weighting=_("Weighting"),
+        weighting_rake=_(
+            "The answers are weighted by raking to the known numbers of municipalities by "
+            "{margins}."
+        ),
+        weighting_poststratify=_(
+            "The answers are weighted by post-stratification to the known numbers of "
+            "municipalities by {margins}."
+        ),
+        weighting_none=_(
+            "The answers are not weighted: every responding municipality counts once."
+        ),
+        weighting_fallback=_("The planned weighting was not possible: {reason}"),
+        intervals=_("Confidence intervals"),
+        intervals_text=_(
+            "Every figure has a {level} confidence interval and the number of municipalities it "
+            "rests on (n). Interval methods used: {methods}."
+        ),
+        suppression=_("Suppression"),
+        suppression_text=_(
+            "A figure that rests on fewer than {minimum} municipalities is not shown; tables and "
+            "charts show – with a note."
+        ),
+        rounding_text=_(
+            "Differences are rounded on their own and may not equal the difference of the "
+            "rounded figures."
+        ),
+        variable=_("Variable"),
+        question=_("Question"),
+        type=_("Type"),
+        codes=_("Codes"),
+        shown_if=_("Shown if"),
+        group=_("Together: {label}"),
+        any_row=_("At least one: {label}"),
+        rank1=_("Ranked first: {label}"),
+        top3=_("In the top three: {label}"),
+        findings_other_language=_(
+            "{count} key findings in another language than this report were left out."
+        ),
+        rows_not_in_questionnaire=_(
+            "{count} estimates for variables that are not in the questionnaire were left out."
+        ),
+        invalid_rows=_(
+            "{count} estimates that lie outside their own interval, or outside 0–100%, were "
+            "left out."
+        ),
+        margin_size_class=_("size class"),
+        margin_province=_("province"),
+    )
