@@ -132,18 +132,27 @@ def _domain_rows(
     ]
 
 
+# Rounding slack: the Wilson limit at p = 1 comes out as 1 - 1e-16 from aimonitor.stats.
+_ROUNDING = 1e-12
+
+
 def _row(estimand: Estimand, domain: str, estimate: stats.Estimate, min_n: int) -> IndicatorRow:
-    numbers = (estimate.estimate, estimate.se, estimate.ci_lower, estimate.ci_upper)
+    value, lower, upper = estimate.estimate, estimate.ci_lower, estimate.ci_upper
+    if lower - _ROUNDING <= value < lower:
+        lower = value
+    if upper < value <= upper + _ROUNDING:
+        upper = value
+    numbers = (value, estimate.se, lower, upper)
     finite = all(np.isfinite(number) for number in numbers)
     return IndicatorRow(
         variable=estimand.variable,
         option=estimand.option,
         domain=domain,
         kind=estimand.kind,
-        estimate=estimate.estimate,
+        estimate=value,
         se=estimate.se,
-        ci_lower=estimate.ci_lower,
-        ci_upper=estimate.ci_upper,
+        ci_lower=lower,
+        ci_upper=upper,
         df=estimate.df,
         n=estimate.n,
         method=estimate.method,
