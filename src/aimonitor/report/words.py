@@ -38,8 +38,6 @@ class Words:
     no_responses: str
     by_size_class: str
     over_waves: str
-    share_axis: str
-    mean_axis: str
     annex_methods: str
     annex_codebook: str
     response_by_size_class: str
@@ -107,8 +105,6 @@ def words(lang: str) -> Words:
         no_responses=_("This wave has no responses, so the report contains no figures."),
         by_size_class=_("By size class: {label}"),
         over_waves=_("Over the waves: {label}"),
-        share_axis=_("Share of municipalities"),
-        mean_axis=_("Mean"),
         annex_methods=_("Annex A. Methods"),
         annex_codebook=_("Annex B. Codebook"),
         response_by_size_class=_("Response by size class"),
