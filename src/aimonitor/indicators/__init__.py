@@ -1,17 +1,48 @@
-"""Indicators: which estimands each questionnaire item yields, estimated for a whole wave."""
+"""Indicators: which estimands each questionnaire item yields, estimated for a whole wave.
 
+Typical use::
+
+    table = estimate_wave(wave, load_frame(wave.frame_year), lineage=load_lineage())
+    changes = estimate_changes(table, previous_table)
+    write_estimates(table, stream, "csv", questionnaire=wave.questionnaire)
+
+See docs/methodology/indicators.md (estimands, bases, keys, suppression, changes) and
+docs/methodology/weighting.md (margins and fallback).
+"""
+
+from aimonitor.indicators.catalogue import BASES, Estimand, catalogue
+from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.data import Respondent, WaveData
+from aimonitor.indicators.errors import IndicatorError
+from aimonitor.indicators.estimate import estimate_wave, place_respondents
+from aimonitor.indicators.export import COLUMNS, SYNTHETIC_NOTICE, write_estimates
+from aimonitor.indicators.matrix import IndicatorMatrix, build_matrix
 from aimonitor.indicators.response import ResponseCell, ResponseSummary, response_summary
 from aimonitor.indicators.table import ALL, EstimateTable, IndicatorRow, Weighting
+from aimonitor.indicators.weighting import WeightedDesign, weight_wave
 
 __all__ = [
     "ALL",
+    "BASES",
+    "COLUMNS",
+    "SYNTHETIC_NOTICE",
+    "Estimand",
     "EstimateTable",
+    "IndicatorError",
+    "IndicatorMatrix",
     "IndicatorRow",
     "Respondent",
     "ResponseCell",
     "ResponseSummary",
     "WaveData",
+    "WeightedDesign",
     "Weighting",
+    "build_matrix",
+    "catalogue",
+    "estimate_changes",
+    "estimate_wave",
+    "place_respondents",
     "response_summary",
+    "weight_wave",
+    "write_estimates",
 ]

@@ -1,0 +1,149 @@
+"""Writing an estimate table as CSV or JSON, with labels and the synthetic-data notice.
+
+CSV: the first line is a comment (``# ...``) with the wave, the weighting and, for
+synthetic data, "Synthetische demonstratiedata / Synthetic demonstration data"; then a header
+row and one row per estimate. JSON: one object with the same metadata as top-level fields
+(``wave``, ``compared_with``, ``synthetic``, ``notice``, ``weighting``) and ``rows``.
+
+Numbers are written with full precision (Python's shortest round-trip form). A suppressed
+row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error and interval
+are left empty (JSON ``null``): the figure is not published.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import asdict
+from typing import Literal, TextIO
+
+from aimonitor.demo import SYNTHETIC_LABEL_EN, SYNTHETIC_LABEL_NL
+from aimonitor.indicators.catalogue import Estimand, catalogue
+from aimonitor.indicators.errors import IndicatorError
+from aimonitor.indicators.table import EstimateTable, IndicatorRow
+from aimonitor.questionnaire import Questionnaire
+
+Format = Literal["csv", "json"]
+Cell = str | int | float | bool | None
+
+SYNTHETIC_NOTICE = f"{SYNTHETIC_LABEL_NL} / {SYNTHETIC_LABEL_EN}"
+
+COLUMNS = (
+    "variable",
+    "option",
+    "domain",
+    "estimate",
+    "ci_lower",
+    "ci_upper",
+    "n",
+    "method",
+    "kind",
+    "se",
+    "df",
+    "suppressed",
+    "label_nl",
+    "label_en",
+    "note",
+)
+_WITHHELD = frozenset({"estimate", "ci_lower", "ci_upper", "se"})
+
+
+def write_estimates(
+    table: EstimateTable,
+    stream: TextIO,
+    format: Format = "csv",
+    *,
+    questionnaire: Questionnaire,
+) -> None:
+    """Write ``table`` to ``stream``; ``questionnaire`` supplies the Dutch and English labels."""
+    if format not in ("csv", "json"):
+        raise IndicatorError(f"unknown estimates format {format!r} (use csv or json)")
+    estimands = {e.key: e for e in catalogue(questionnaire)}
+    records = [_record(row, _estimand(row, estimands, questionnaire)) for row in table]
+    if format == "csv":
+        _write_csv(table, records, stream)
+    else:
+        _write_json(table, records, stream)
+
+
+def header_line(table: EstimateTable) -> str:
+    """The metadata line: wave, comparison, weighting and, if synthetic, the notice."""
+    parts = [f"AI Monitor {table.wave} estimates"]
+    if table.compared_with is not None:
+        parts[0] = f"AI Monitor {table.wave} changes since {table.compared_with}"
+    weighting = table.weighting
+    margins = f" ({', '.join(weighting.margins)})" if weighting.margins else ""
+    parts.append(f"weighting: {weighting.method}{margins}")
+    if weighting.fallback_reason:
+        parts.append(f"fallback: {weighting.fallback_reason}")
+    if table.synthetic:
+        parts.append(SYNTHETIC_NOTICE)
+    return " | ".join(parts)
+
+
+def _estimand(
+    row: IndicatorRow, estimands: dict[tuple[str, str], Estimand], questionnaire: Questionnaire
+) -> Estimand:
+    try:
+        return estimands[(row.variable, row.option)]
+    except KeyError:
+        raise IndicatorError(
+            f"{row.variable} / {row.option} is not an estimand of questionnaire "
+            f"{questionnaire.id} {questionnaire.version}"
+        ) from None
+
+
+def _record(row: IndicatorRow, estimand: Estimand) -> dict[str, Cell]:
+    label = estimand.label
+    record: dict[str, Cell] = {
+        "variable": row.variable,
+        "option": row.option,
+        "domain": row.domain,
+        "estimate": row.estimate,
+        "ci_lower": row.ci_lower,
+        "ci_upper": row.ci_upper,
+        "n": row.n,
+        "method": row.method,
+        "kind": row.kind,
+        "se": row.se,
+        "df": row.df,
+        "suppressed": row.suppressed,
+        "label_nl": label.nl,
+        "label_en": label.en,
+        "note": row.note,
+    }
+    if row.suppressed:
+        record.update(dict.fromkeys(_WITHHELD))
+    return record
+
+
+def _write_csv(table: EstimateTable, records: list[dict[str, Cell]], stream: TextIO) -> None:
+    stream.write(f"# {header_line(table)}\n")
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for record in records:
+        writer.writerow([_csv_cell(record[column]) for column in COLUMNS])
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _write_json(table: EstimateTable, records: list[dict[str, Cell]], stream: TextIO) -> None:
+    document = {
+        "wave": table.wave,
+        "compared_with": table.compared_with,
+        "synthetic": table.synthetic,
+        "notice": SYNTHETIC_NOTICE if table.synthetic else None,
+        "weighting": asdict(table.weighting),
+        "columns": list(COLUMNS),
+        "rows": records,
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=1, allow_nan=False)
+    stream.write("\n")

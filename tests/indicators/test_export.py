@@ -1,0 +1,137 @@
+"""Writing estimates as CSV and JSON: columns, labels, precision, suppression, the notice."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+import yaml
+
+from aimonitor.frame import Frame
+from aimonitor.indicators import EstimateTable
+from aimonitor.indicators.errors import IndicatorError
+from aimonitor.indicators.estimate import estimate_wave
+from aimonitor.indicators.export import COLUMNS, write_estimates
+from aimonitor.questionnaire import Questionnaire
+
+from .support import TINY_YAML, codes_in, tiny_questionnaire, wave_of
+
+ANSWERS: list[dict[str, object]] = [
+    {"B1": 1, "B2": [1]},
+    {"B1": 1, "B2": [2]},
+    {"B1": 3},
+    {"B1": 3},
+    {"B1": 2, "B2": [1]},
+    {"B1": 3},
+]
+
+
+def table(frame: Frame, *, synthetic: bool) -> EstimateTable:
+    codes = codes_in(frame, "20k-50k", len(ANSWERS))
+    return estimate_wave(wave_of(ANSWERS, codes, synthetic=synthetic), frame)
+
+
+def as_csv(estimates: EstimateTable) -> str:
+    out = io.StringIO()
+    write_estimates(estimates, out, "csv", questionnaire=tiny_questionnaire())
+    return out.getvalue()
+
+
+def as_json(estimates: EstimateTable) -> dict[str, object]:
+    out = io.StringIO()
+    write_estimates(estimates, out, "json", questionnaire=tiny_questionnaire())
+    document: dict[str, object] = json.loads(out.getvalue())
+    return document
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))
+
+
+def test_csv_starts_with_a_comment_naming_the_wave_and_the_synthetic_data(frame: Frame) -> None:
+    first = as_csv(table(frame, synthetic=True)).split("\n")[0]
+    assert first.startswith("# AI Monitor 2024 estimates | weighting: none")
+    assert first.endswith("| Synthetische demonstratiedata / Synthetic demonstration data")
+
+
+def test_real_data_carries_no_synthetic_notice(frame: Frame) -> None:
+    text = as_csv(table(frame, synthetic=False))
+    assert "Synthetische" not in text
+    assert as_json(table(frame, synthetic=False))["notice"] is None
+
+
+def test_csv_has_the_documented_columns_and_one_row_per_estimate(frame: Frame) -> None:
+    estimates = table(frame, synthetic=False)
+    text = as_csv(estimates)
+    assert text.split("\n")[1] == ",".join(COLUMNS)
+    rows = csv_rows(text)
+    assert len(rows) == len(estimates)
+    share = next(r for r in rows if (r["variable"], r["option"], r["domain"]) == ("B1", "3", "all"))
+    assert (share["estimate"], share["n"], share["kind"], share["suppressed"]) == (
+        "0.5",
+        "6",
+        "proportion",
+        "0",
+    )
+    assert share["label_nl"] == "Heeft u een AI-visie? – Nee"
+    assert share["label_en"] == "Do you have an AI vision? – No"
+
+
+def test_numbers_are_written_with_full_precision(frame: Frame) -> None:
+    estimates = table(frame, synthetic=False)
+    rows = {(r["variable"], r["option"], r["domain"]): r for r in csv_rows(as_csv(estimates))}
+    for row in estimates:
+        if not row.suppressed:
+            written = rows[row.key]
+            assert float(written["se"]) == row.se
+            assert float(written["ci_lower"]) == row.ci_lower
+            assert float(written["ci_upper"]) == row.ci_upper
+
+
+def test_a_suppressed_row_keeps_its_key_and_n_but_not_its_figures(frame: Frame) -> None:
+    estimates = table(frame, synthetic=False)
+    assert estimates.get("B2", "1").suppressed  # three respondents were asked B2
+    row = next(
+        r for r in csv_rows(as_csv(estimates)) if (r["variable"], r["option"]) == ("B2", "1")
+    )
+    assert (row["n"], row["suppressed"]) == ("3", "1")
+    assert row["estimate"] == row["se"] == row["ci_lower"] == row["ci_upper"] == ""
+
+
+def test_json_has_the_metadata_on_top_and_the_same_rows(frame: Frame) -> None:
+    estimates = table(frame, synthetic=True)
+    document = as_json(estimates)
+    assert (document["wave"], document["synthetic"], document["compared_with"]) == (
+        2024,
+        True,
+        None,
+    )
+    assert document["notice"] == "Synthetische demonstratiedata / Synthetic demonstration data"
+    assert document["weighting"] == {
+        "method": "none",
+        "margins": [],
+        "fallback_reason": estimates.weighting.fallback_reason,
+        "respondents": 6,
+        "population": 342,
+    }
+    rows = document["rows"]
+    assert isinstance(rows, list)
+    assert len(rows) == len(estimates)
+    first = estimates.rows[0]
+    assert rows[0]["estimate"] == first.estimate
+    assert set(rows[0]) == set(COLUMNS)
+    suppressed = next(r for r in rows if r["variable"] == "B2")
+    assert (suppressed["suppressed"], suppressed["estimate"]) == (True, None)
+
+
+def test_an_unknown_format_or_a_row_outside_the_questionnaire_is_refused(frame: Frame) -> None:
+    estimates = table(frame, synthetic=False)
+    with pytest.raises(IndicatorError, match="unknown estimates format 'xlsx'"):
+        write_estimates(estimates, io.StringIO(), "xlsx", questionnaire=tiny_questionnaire())  # type: ignore[arg-type]
+    data = yaml.safe_load(TINY_YAML)
+    data["items"] = data["items"][:1]
+    other = Questionnaire.from_dict(data)
+    with pytest.raises(IndicatorError, match="B1 / 1 is not an estimand of questionnaire"):
+        write_estimates(estimates, io.StringIO(), "csv", questionnaire=other)
