@@ -6,8 +6,13 @@ import pytest
 
 from aimonitor.demo import generate_demo_waves
 from aimonitor.frame import load_frame
-from aimonitor.indicators import EstimateTable, Respondent, ResponseSummary, WaveData
-from aimonitor.indicators import response_summary
+from aimonitor.indicators import (
+    EstimateTable,
+    Respondent,
+    ResponseSummary,
+    WaveData,
+    response_summary,
+)
 from aimonitor.indicators.estimate import estimate_wave
 from aimonitor.paths import data_dir
 from aimonitor.questionnaire import Questionnaire, load_questionnaire

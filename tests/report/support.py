@@ -6,7 +6,13 @@ from collections.abc import Iterable
 
 from aimonitor.findings import Evidence, Finding, RowRef
 from aimonitor.frame import PROVINCES, SIZE_CLASSES
-from aimonitor.indicators import EstimateTable, IndicatorRow, ResponseCell, ResponseSummary, Weighting
+from aimonitor.indicators import (
+    EstimateTable,
+    IndicatorRow,
+    ResponseCell,
+    ResponseSummary,
+    Weighting,
+)
 from aimonitor.stats.result import Estimate
 
 WAVE = 2024

@@ -203,9 +203,7 @@ def test_the_items_a_finding_points_to_get_a_size_class_and_a_trend_chart(
 def test_changes_since_an_earlier_wave_are_attached_to_their_figures(
     questionnaire: Questionnaire,
 ) -> None:
-    changes = table(
-        [row("B1", "2", 0.07, 0.01, 0.13, kind="difference")], compared_with=2023
-    )
+    changes = table([row("B1", "2", 0.07, 0.01, 0.13, kind="difference")], compared_with=2023)
     section = _section(_build(questionnaire, changes=changes), "B1")
     assert section.tables[0].changes_since == 2023
     change = section.tables[0].figures[1].change
