@@ -1,0 +1,143 @@
+"""render_html: one self-contained document, Dutch and English number formats, links, labels."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from aimonitor.questionnaire import Questionnaire
+from aimonitor.report import build_report, render_html
+
+from .conftest import GENERATED
+from .support import B1_ROWS, finding, response, row, table
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.sources: list[str] = []
+        self.stylesheets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        if tag == "a" and values.get("href"):
+            self.links.append(str(values["href"]))
+        if values.get("src"):
+            self.sources.append(str(values["src"]))
+        if tag == "link":
+            self.stylesheets.append(str(values.get("href")))
+
+
+def _collect(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+def _html(questionnaire: Questionnaire, lang: str = "nl", **kwargs: object) -> str:
+    arguments: dict[str, object] = {
+        "questionnaire": questionnaire,
+        "current": table(
+            (
+                *B1_ROWS,
+                row("B1", "group:working_on", 0.74, 0.70, 0.78),
+                row("B1", "group:working_on", 0.80, 0.70, 0.88, domain="size_class=lt20k"),
+                row("B1", "group:working_on", 1.0, 0.2, 1.0, n=1, domain="size_class=ge250k"),
+                row("C4", "mean", 1.85, 1.42, 2.28, kind="mean", method="wald"),
+            ),
+            synthetic=True,
+        ),
+        "response": response(),
+        "lang": lang,
+        "generated": GENERATED,
+        **kwargs,
+    }
+    return render_html(build_report(**arguments))  # type: ignore[arg-type]
+
+
+def test_the_document_is_self_contained(questionnaire: Questionnaire) -> None:
+    html = _html(questionnaire)
+    found = _collect(html)
+    assert found.stylesheets == []
+    assert found.sources
+    assert all(source.startswith("data:image/svg+xml;base64,") for source in found.sources)
+    assert "<style>" in html
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", html)
+
+
+def test_percentages_and_intervals_are_dutch_in_a_dutch_report(
+    questionnaire: Questionnaire,
+) -> None:
+    html = _html(questionnaire)
+    # B1 code 2: 0.54 with interval 0.50-0.58 on 120 municipalities; the mean 1.85 (1.42-2.28).
+    assert re.search(r"<td class=\"num\">54%</td>\s*<td class=\"num\">50–58%</td>", html)
+    assert re.search(r"<td class=\"num\">1,9</td>\s*<td class=\"num\">1,4–2,3</td>", html)
+    assert "95%-BI" in html
+    assert "120 van de 342 gemeenten deden mee (35%)" in html
+
+
+def test_an_english_report_uses_english_numbers_and_words(questionnaire: Questionnaire) -> None:
+    html = _html(questionnaire, lang="en")
+    assert re.search(r"<td class=\"num\">1.9</td>\s*<td class=\"num\">1.4–2.3</td>", html)
+    assert "95% CI" in html
+    assert "Key findings" in html
+    assert "120 of 342 municipalities took part (35%)" in html
+    assert 'lang="en"' in html
+
+
+def test_a_suppressed_figure_shows_a_dash_and_the_note(questionnaire: Questionnaire) -> None:
+    html = _html(questionnaire, current=table([row("B1", "1", 0.5, 0.2, 0.8, n=3), *B1_ROWS[1:]]))
+    assert re.search(r"<td class=\"num\">–<sup>\*</sup></td>\s*<td class=\"num\">–</td>", html)
+    assert "Niet getoond: minder dan 5 gemeenten antwoordden" in html
+
+
+def test_a_chart_says_in_words_what_it_shows(questionnaire: Questionnaire) -> None:
+    html = _html(questionnaire)
+    assert 'alt="Naar gemeentegrootte: Werkt aan een AI-visie of -strategie. ' in html
+    assert "&lt; 20.000 inwoners: 80% (70–88%), n = 120" in html
+    assert "≥ 250.000 inwoners: –" in html
+
+
+def test_every_key_finding_link_points_at_an_element_of_the_document(
+    questionnaire: Questionnaire,
+) -> None:
+    sentence = "Ongeveer driekwart van de gemeenten werkt aan een AI-visie."
+    html = _html(
+        questionnaire, findings=[finding(sentence, "B1", "group:working_on", theme="vision")]
+    )
+    found = _collect(html)
+    assert f'<a href="#v-B1">{sentence}</a>' in html
+    internal = [link[1:] for link in found.links if link.startswith("#")]
+    assert internal
+    assert set(internal) <= found.ids
+
+
+def test_the_synthetic_label_is_on_the_title_and_in_the_running_header(
+    questionnaire: Questionnaire,
+) -> None:
+    html = _html(questionnaire)
+    assert '<p class="synthetic-label">Synthetische demonstratiedata</p>' in html
+    assert '@top-right { content: "Synthetische demonstratiedata";' in html
+    assert "<title>AI Monitor Gemeenten 2024 – Synthetische demonstratiedata</title>" in html
+
+
+def test_a_real_wave_has_no_synthetic_label(questionnaire: Questionnaire) -> None:
+    html = _html(questionnaire, current=table(B1_ROWS))
+    assert "Synthetische demonstratiedata" not in html
+
+
+def test_the_same_report_gives_the_same_html(questionnaire: Questionnaire) -> None:
+    assert _html(questionnaire) == _html(questionnaire)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_codebook_lists_every_variable(questionnaire: Questionnaire, lang: str) -> None:
+    html = _html(questionnaire, lang=lang)
+    for variable in questionnaire.variables():
+        assert f'<td class="variable">{variable.name}</td>' in html
