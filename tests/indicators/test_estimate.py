@@ -207,3 +207,8 @@ def test_top_n_shares_are_at_least_the_first_place_shares_and_sum_to_the_ranks_g
     assert all(t >= f - 1e-12 for t, f in zip(top3, first, strict=True))
     assert sum(first) == pytest.approx(1.0)
     assert sum(top3) <= 3.0 + 1e-9
+
+
+def test_a_minimum_cell_size_below_1_is_refused(frame: Frame) -> None:
+    with pytest.raises(IndicatorError, match="min_n must be at least 1, got 0"):
+        estimate_wave(wave_of(FIVE, codes_in(frame, "20k-50k", 5)), frame, min_n=0)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame
+from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame, Lineage
 from aimonitor.indicators.data import WaveData
+from aimonitor.indicators.estimate import place_respondents
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,13 @@ class ResponseSummary:
     by_province: tuple[ResponseCell, ...]
 
 
-def response_summary(wave: WaveData, frame: Frame) -> ResponseSummary:
-    """Respondents against the frame; a respondent not in the frame is an error upstream."""
-    respondents = [frame.by_code(r.code) for r in wave.respondents]
+def response_summary(
+    wave: WaveData, frame: Frame, *, lineage: Lineage | None = None
+) -> ResponseSummary:
+    """Respondents against the frame, placed as :func:`estimate_wave` places them (a
+    pre-merger code counts for its successor when ``lineage`` is given); a code not in the
+    frame raises :class:`~aimonitor.indicators.errors.IndicatorError`."""
+    respondents = place_respondents(wave, frame, lineage)
     by_class = Counter(m.size_class.code for m in respondents)
     by_province = Counter(m.province for m in respondents)
     population_class = frame.size_class_counts()

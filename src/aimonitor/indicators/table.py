@@ -9,6 +9,9 @@ and the findings can all point at a row:
   (``"group:<key>"``), ``"mean"`` (Likert and numeric means), ``"rank1:<code>"`` /
   ``"top3:<code>"`` (rankings), ``"any:<key>"`` (any row of a grid in a group).
 * ``domain``: ``"all"``, ``"size_class=<code>"`` or ``"province=<name>"``.
+
+A key whose base is empty in a domain (n = 0) has no row; a suppressed row
+(``suppressed=True``) must not be published. See docs/methodology/indicators.md.
 """
 
 from __future__ import annotations
