@@ -212,3 +212,36 @@ def test_top_n_shares_are_at_least_the_first_place_shares_and_sum_to_the_ranks_g
 def test_a_minimum_cell_size_below_1_is_refused(frame: Frame) -> None:
     with pytest.raises(IndicatorError, match="min_n must be at least 1, got 0"):
         estimate_wave(wave_of(FIVE, codes_in(frame, "20k-50k", 5)), frame, min_n=0)
+
+
+def without(wave: WaveData, frame: Frame, size_class: str = "", province: str = "") -> WaveData:
+    kept = tuple(
+        r
+        for r in wave.respondents
+        if frame.by_code(r.code).size_class.code != size_class
+        and frame.by_code(r.code).province != province
+    )
+    return WaveData(wave.year, wave.frame_year, wave.questionnaire, kept, wave.synthetic)
+
+
+def test_a_demo_wave_without_a_province_is_post_stratified_and_has_no_rows_for_it(
+    demo_waves: dict[int, WaveData], frame: Frame
+) -> None:
+    table = estimate_wave(without(demo_waves[2024], frame, province="Drenthe"), frame)
+    assert table.weighting.method == "poststratify"
+    assert "province Drenthe has no respondents" in (table.weighting.fallback_reason or "")
+    assert not any(row.domain == "province=Drenthe" for row in table)
+    assert 0 < table.get("B1", "group:working_on").estimate < 1
+
+
+def test_a_demo_wave_without_the_largest_cities_is_still_raked_with_collapsed_classes(
+    demo_waves: dict[int, WaveData], frame: Frame
+) -> None:
+    table = estimate_wave(without(demo_waves[2024], frame, size_class="ge250k"), frame)
+    assert table.weighting.method == "rake"
+    assert table.weighting.fallback_reason == (
+        "size class ge250k has no respondents: collapsed with 100k-250k"
+    )
+    assert not any(row.domain == "size_class=ge250k" for row in table)
+    published = [row for row in table if not row.suppressed]
+    assert all(row.ci_lower <= row.estimate <= row.ci_upper for row in published)
