@@ -17,11 +17,11 @@ from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame, FrameError, Lineage,
 from aimonitor.indicators.catalogue import Estimand
 from aimonitor.indicators.data import WaveData
 from aimonitor.indicators.errors import IndicatorError
-from aimonitor.indicators.matrix import FloatArray, IndicatorMatrix, build_matrix
+from aimonitor.indicators.matrix import BoolArray, FloatArray, IndicatorMatrix, build_matrix
 from aimonitor.indicators.table import ALL, EstimateTable, IndicatorRow
 from aimonitor.indicators.weighting import weight_wave
 
-Domain = tuple[str, "np.ndarray[tuple[int], np.dtype[np.bool_]] | None"]
+Domain = tuple[str, BoolArray | None]
 
 
 def estimate_wave(
