@@ -6,13 +6,28 @@ anything else stops the rendering with a :class:`ReportError` instead of being f
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .errors import ReportError
 
 
-def render_document(html: str) -> Any:
-    """Lay the HTML out on A4 pages: a WeasyPrint ``Document`` (its ``.pages``)."""
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Layout allocates millions of short-lived objects; with the charts and estimate tables
+    already in memory the garbage collector would walk those again and again (about 10% of
+    the PDF time, see bench/RESULTS.md). Freeze what exists now, release it afterwards."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _layout(html: str) -> Any:
     import weasyprint  # type: ignore[import-untyped]
     from weasyprint.urls import FatalURLFetchingError  # type: ignore[import-untyped]
 
@@ -23,7 +38,14 @@ def render_document(html: str) -> Any:
         raise ReportError(f"the report refers to an outside resource: {error}") from None
 
 
+def render_document(html: str) -> Any:
+    """Lay the HTML out on A4 pages: a WeasyPrint ``Document`` (its ``.pages``)."""
+    with _frozen_heap():
+        return _layout(html)
+
+
 def pdf_bytes(html: str) -> bytes:
     """The PDF of the HTML document."""
-    data: bytes = render_document(html).write_pdf()
+    with _frozen_heap():
+        data: bytes = _layout(html).write_pdf()
     return data
