@@ -10,6 +10,8 @@ import pytest
 from aimonitor.indicators import WaveData
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.matrix import build_matrix
+from aimonitor.paths import data_dir
+from aimonitor.questionnaire import load_questionnaire
 
 from .support import wave_of
 
@@ -34,6 +36,13 @@ def column(variable: str, option: str) -> list[float | None]:
 def test_a_code_is_1_for_who_chose_it_and_0_for_other_answers() -> None:
     assert column("B1", "1") == [1, 0, 0, 0]
     assert column("B1", "98") == [0, 0, 0, 1]
+
+
+def test_a_multiple_choice_code_counts_wherever_it_stands_in_the_list() -> None:
+    real = load_questionnaire(data_dir() / "questionnaires" / "ai-monitor-2024.yaml")
+    answers = [{"B1": 1, "B2": [1, 2, 3, 4]}, {"B1": 2, "B2": [4]}]
+    values = build_matrix(wave_of(answers, CODES[:2], real)).column("B2", "4")
+    assert values.tolist() == [1.0, 1.0]
 
 
 def test_a_group_is_1_for_any_of_its_codes() -> None:

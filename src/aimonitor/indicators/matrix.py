@@ -103,8 +103,9 @@ def _read(q: Questionnaire, wave: WaveData, variables: list[Variable]) -> dict[s
 
 def _store(store: _Answers, index: Mapping[int, int], i: int, value: object) -> None:
     if isinstance(value, list | tuple):
+        ranked = store.variable.type == "ranking"
         for rank, code in enumerate(value, start=1):
-            store.position[i, index[code]] = rank
+            store.position[i, index[code]] = rank if ranked else 1
         return
     assert isinstance(value, int | float)
     store.value[i] = float(value)
