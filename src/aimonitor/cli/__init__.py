@@ -9,6 +9,7 @@ commands never import Django.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -53,6 +54,10 @@ def run(argv: Sequence[str] | None, registrars: Sequence[Registrar]) -> int:
     except KeyboardInterrupt:
         print("aimonitor: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`aimonitor estimates ... | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

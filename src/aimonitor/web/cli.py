@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 from aimonitor.cli import Registrar, core_registrars, run
 from aimonitor.web.bootstrap import with_database
@@ -48,6 +49,18 @@ def _demo_data(args: argparse.Namespace) -> int:
     return with_database(action)
 
 
+def _estimates(args: argparse.Namespace) -> int:
+    def action() -> int:
+        from aimonitor.web.publishing import write_wave_estimates
+
+        write_wave_estimates(args.wave, args.format, args.out, changes=args.changes)
+        if args.out is not None:
+            print(f"estimates of wave {args.wave} written to {args.out}")
+        return 0
+
+    return with_database(action)
+
+
 def _demo(args: argparse.Namespace) -> int:
     from aimonitor.web.demo import run_demo
 
@@ -81,6 +94,18 @@ def register(subparsers: SubParsers) -> None:  # type: ignore[valid-type]
     )
     demo_data.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
     demo_data.set_defaults(handler=_demo_data)
+
+    estimates = subparsers.add_parser(  # type: ignore[attr-defined]
+        "estimates",
+        help="every estimate of a wave (overall, by size class and province) as CSV or JSON",
+    )
+    estimates.add_argument("--wave", type=int, required=True, help="the wave's year, e.g. 2024")
+    estimates.add_argument("--format", choices=["csv", "json"], default="csv")
+    estimates.add_argument(
+        "--changes", action="store_true", help="the change since the previous wave instead"
+    )
+    estimates.add_argument("--out", type=Path, default=None, help="file to write (default stdout)")
+    estimates.set_defaults(handler=_estimates)
 
     demo = subparsers.add_parser(  # type: ignore[attr-defined]
         "demo", help="set up everything on the demo data and serve the web app"

@@ -1,0 +1,78 @@
+"""The main job of a wave, from its data to its key findings, without a database.
+
+``waves`` are a wave and the waves before it, oldest first; the last one is the wave being
+published. The earlier ones give the change since the previous wave and the trend charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aimonitor.errors import AimonitorError
+from aimonitor.findings.headlines import HeadlineSpec, load_headline_spec
+from aimonitor.findings.keyfindings import KeyFindings, key_findings
+from aimonitor.frame import Frame, Lineage, load_frame, load_lineage
+from aimonitor.indicators import EstimateTable, ResponseSummary, WaveData, response_summary
+from aimonitor.indicators.changes import estimate_changes
+from aimonitor.indicators.estimate import estimate_wave
+from aimonitor.paths import data_dir
+
+
+def headline_spec() -> HeadlineSpec:
+    return load_headline_spec(data_dir() / "findings" / "headlines.yaml")
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Everything the report, the dashboard and the exports of one wave are made from."""
+
+    wave: WaveData
+    table: EstimateTable
+    history: tuple[EstimateTable, ...]
+    """The earlier waves' tables, oldest first."""
+    changes: EstimateTable | None
+    response: ResponseSummary
+
+    @property
+    def previous(self) -> EstimateTable | None:
+        return self.history[-1] if self.history else None
+
+    def findings(self, lang: str, spec: HeadlineSpec | None = None) -> KeyFindings:
+        return key_findings(
+            spec or headline_spec(),
+            self.wave.questionnaire,
+            self.table,
+            lang,
+            previous=self.previous,
+        )
+
+
+def publish(
+    waves: Sequence[WaveData],
+    *,
+    frame_of_year: Callable[[int], Frame] = load_frame,
+    lineage: Lineage | None = None,
+) -> Publication:
+    """Estimate the last of ``waves`` and, for trends, the ones before it."""
+    if not waves:
+        raise AimonitorError("no wave to publish")
+    lineage = lineage if lineage is not None else load_lineage()
+    tables = []
+    for wave in waves:
+        frame = frame_of_year(wave.frame_year)
+        tables.append(estimate_wave(wave, frame, lineage=lineage))
+    current = waves[-1]
+    history = tuple(tables[:-1])
+    return Publication(
+        wave=current,
+        table=tables[-1],
+        history=history,
+        changes=estimate_changes(tables[-1], history[-1]) if history else None,
+        response=response_summary(current, frame_of_year(current.frame_year), lineage=lineage),
+    )
+
+
+def default_output_dir(var_dir: Path, year: int, lang: str) -> Path:
+    return var_dir / "reports" / f"{year}-{lang}"
