@@ -155,7 +155,10 @@ def degenerate_proportion_ci(
             lo, hi = wilson(rate, count, critical(np.array([df[i]]), level))
         else:
             lo, hi = clopper_pearson(rate, count, level)
-        lower[i], upper[i], notes[i] = float(lo[0]), float(hi[0]), NOTE_BOUNDARY
+        # At p = 0 or 1 the interval ends exactly at p; rounding must not put p outside it.
+        lower[i] = 0.0 if p[i] <= 0.0 else float(lo[0])
+        upper[i] = 1.0 if p[i] >= 1.0 else float(hi[0])
+        notes[i] = NOTE_BOUNDARY
     return lower, upper, notes
 
 
