@@ -26,6 +26,7 @@ MO_FILE = PO_FILE.with_suffix(".mo")
 TRANSLATED_SOURCES = [
     PACKAGE_DIR / "formatting.py",
     *sorted((PACKAGE_DIR / "findings").glob("*.py")),
+    *sorted((PACKAGE_DIR / "report").glob("*.py")),
 ]
 
 

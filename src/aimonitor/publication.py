@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from aimonitor.errors import AimonitorError
@@ -17,7 +18,9 @@ from aimonitor.frame import Frame, Lineage, load_frame, load_lineage
 from aimonitor.indicators import EstimateTable, ResponseSummary, WaveData, response_summary
 from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.estimate import estimate_wave
+from aimonitor.i18n import check_language
 from aimonitor.paths import data_dir
+from aimonitor.report import ReportFiles, build_report, write_report
 
 
 def headline_spec() -> HeadlineSpec:
@@ -74,5 +77,24 @@ def publish(
     )
 
 
-def default_output_dir(var_dir: Path, year: int, lang: str) -> Path:
-    return var_dir / "reports" / f"{year}-{lang}"
+def write_publication_report(
+    publication: Publication,
+    lang: str,
+    out_dir: Path,
+    *,
+    pdf: bool = True,
+    generated: date | None = None,
+) -> ReportFiles:
+    """The report of the publication in ``lang``: ``out_dir/report.html`` and ``report.pdf``."""
+    check_language(lang)
+    report = build_report(
+        questionnaire=publication.wave.questionnaire,
+        current=publication.table,
+        history=publication.history,
+        changes=publication.changes,
+        findings=publication.findings(lang).findings,
+        response=publication.response,
+        lang=lang,
+        generated=generated,
+    )
+    return write_report(report, out_dir, pdf=pdf)

@@ -61,6 +61,20 @@ def _estimates(args: argparse.Namespace) -> int:
     return with_database(action)
 
 
+def _report(args: argparse.Namespace) -> int:
+    def action() -> int:
+        from aimonitor.web.publishing import build_wave_report, report_dir
+
+        out = args.out if args.out is not None else report_dir(args.wave, args.lang)
+        files = build_wave_report(args.wave, args.lang, out, pdf=not args.no_pdf)
+        for path in (files.html, files.pdf):
+            if path is not None:
+                print(f"written: {path}")
+        return 0
+
+    return with_database(action)
+
+
 def _demo(args: argparse.Namespace) -> int:
     from aimonitor.web.demo import run_demo
 
@@ -106,6 +120,17 @@ def register(subparsers: SubParsers) -> None:  # type: ignore[valid-type]
     )
     estimates.add_argument("--out", type=Path, default=None, help="file to write (default stdout)")
     estimates.set_defaults(handler=_estimates)
+
+    report = subparsers.add_parser(  # type: ignore[attr-defined]
+        "report", help="the report of a wave: report.html (self-contained) and report.pdf"
+    )
+    report.add_argument("--wave", type=int, required=True, help="the wave's year, e.g. 2024")
+    report.add_argument(
+        "--out", type=Path, default=None, help="folder (default var/reports/YEAR/LANG)"
+    )
+    report.add_argument("--lang", default="nl", help="nl (default) or en")
+    report.add_argument("--no-pdf", action="store_true", help="write the HTML only")
+    report.set_defaults(handler=_report)
 
     demo = subparsers.add_parser(  # type: ignore[attr-defined]
         "demo", help="set up everything on the demo data and serve the web app"

@@ -22,6 +22,20 @@ def prepare_demo(seed: int) -> list[str]:
         + f"; {summary.mergers} mergers"
     ]
     lines.extend(store_demo_waves(seed=seed))
+    lines.extend(build_demo_reports())
+    return lines
+
+
+def build_demo_reports(year: int = 2024, languages: tuple[str, ...] = ("nl", "en")) -> list[str]:
+    """The main job on the demo data: the report of ``year`` in each language."""
+    from aimonitor.publication import write_publication_report
+    from aimonitor.web.publishing import publication_of, report_dir
+
+    publication = publication_of(year)
+    lines = []
+    for lang in languages:
+        files = write_publication_report(publication, lang, report_dir(year, lang))
+        lines.append(f"report {year} ({lang}, SYNTHETIC demo data): {files.html} and {files.pdf}")
     return lines
 
 

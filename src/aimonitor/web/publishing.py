@@ -6,10 +6,14 @@ import sys
 from pathlib import Path
 from typing import Literal, TextIO
 
+from django.conf import settings
+
 from aimonitor.errors import AimonitorError
+from aimonitor.i18n import check_language
 from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import write_estimates
-from aimonitor.publication import Publication, publish
+from aimonitor.publication import Publication, publish, write_publication_report
+from aimonitor.report import ReportFiles
 from aimonitor.web.fieldwork.export import get_wave, waves_until
 
 Format = Literal["csv", "json"]
@@ -35,6 +39,17 @@ def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: b
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as stream:
         _write(table, publication, fmt, stream)
+
+
+def build_wave_report(year: int, lang: str, out_dir: Path, *, pdf: bool = True) -> ReportFiles:
+    """Estimate wave ``year`` (with the earlier waves) and write its report."""
+    check_language(lang)
+    return write_publication_report(publication_of(year), lang, out_dir, pdf=pdf)
+
+
+def report_dir(year: int, lang: str) -> Path:
+    """Where the web app keeps the built report of a wave in a language."""
+    return Path(settings.REPORTS_DIR) / str(year) / lang
 
 
 def _write(table: EstimateTable, publication: Publication, fmt: Format, stream: TextIO) -> None:

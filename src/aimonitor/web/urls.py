@@ -7,6 +7,8 @@ from aimonitor.web.public import views as public_views
 
 urlpatterns = [
     path("", public_views.index, name="index"),
+    path("rapport/<int:year>/<str:lang>/", public_views.report, name="report"),
+    path("rapport/<int:year>/<str:lang>/<str:filename>", public_views.report, name="report-file"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
