@@ -15,10 +15,10 @@ from aimonitor.errors import AimonitorError
 from aimonitor.findings.headlines import HeadlineSpec, load_headline_spec
 from aimonitor.findings.keyfindings import KeyFindings, key_findings
 from aimonitor.frame import Frame, Lineage, load_frame, load_lineage
+from aimonitor.i18n import check_language
 from aimonitor.indicators import EstimateTable, ResponseSummary, WaveData, response_summary
 from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.estimate import estimate_wave
-from aimonitor.i18n import check_language
 from aimonitor.paths import data_dir
 from aimonitor.report import ReportFiles, build_report, write_report
 
