@@ -15,7 +15,6 @@ from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import check_language
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
-from aimonitor.stats.result import Estimate
 
 from .comparisons import ComparisonWording, compare_waves, size_gradient
 from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline, Words
@@ -37,18 +36,6 @@ class KeyFindings:
 
     def by_theme(self, theme: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.theme == theme)
-
-
-def as_estimate(row: IndicatorRow) -> Estimate:
-    return Estimate(
-        estimate=row.estimate,
-        se=row.se,
-        ci_lower=row.ci_lower,
-        ci_upper=row.ci_upper,
-        df=row.df,
-        n=row.n,
-        method=row.method,
-    )
 
 
 def ref_of(row: IndicatorRow) -> RowRef:
@@ -133,7 +120,7 @@ class _Writer:
         predicate = Predicate(
             singular=_text(headline.predicate.singular), plural=_text(headline.predicate.plural)
         )
-        sentence = Sentence.about(as_estimate(row), ref_of(row)).saying(predicate)
+        sentence = Sentence.about(row.as_estimate(), ref_of(row)).saying(predicate)
         population = self._population(headline.population)
         if population is not None:
             sentence = sentence.of(population)
@@ -150,8 +137,8 @@ class _Writer:
         if earlier is None or earlier.suppressed:
             return
         finding = compare_waves(
-            Item(str(self.previous.wave), as_estimate(earlier), _previous_ref(earlier)),
-            Item(str(self.table.wave), as_estimate(row), ref_of(row)),
+            Item(str(self.previous.wave), earlier.as_estimate(), _previous_ref(earlier)),
+            Item(str(self.table.wave), row.as_estimate(), ref_of(row)),
             ComparisonWording(topic=_text(headline.trend.topic)),
             headline.theme,
             self.lang,
@@ -170,7 +157,7 @@ class _Writer:
             )
             phrase = self.spec.size_class_phrases.get(size_class.code)
             if row is not None and not row.suppressed and phrase is not None:
-                classes.append(Item(_text(phrase), as_estimate(row), ref_of(row)))
+                classes.append(Item(_text(phrase), row.as_estimate(), ref_of(row)))
         if len(classes) < 2:
             return
         finding = size_gradient(
@@ -187,7 +174,7 @@ class _Writer:
 
     def ranking(self, headline: RankingHeadline) -> None:
         items = [
-            Item(_inline(label), as_estimate(row), ref_of(row))
+            Item(_inline(label), row.as_estimate(), ref_of(row))
             for label, row in self._ranking_rows(headline)
         ]
         if not items:
@@ -241,7 +228,7 @@ class _Writer:
                 theme=headline.theme,
                 lang=self.lang,
                 sentence=capitalize_first(sentence),
-                evidence=(Evidence(ref_of(row), as_estimate(row)),),
+                evidence=(Evidence(ref_of(row), row.as_estimate()),),
                 rule="mean",
             )
         )

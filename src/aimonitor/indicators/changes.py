@@ -40,7 +40,7 @@ def estimate_changes(current: EstimateTable, previous: EstimateTable) -> Estimat
 
 
 def _change(now: IndicatorRow, before: IndicatorRow) -> IndicatorRow:
-    diff = stats.difference(_estimate(now), _estimate(before))
+    diff = stats.difference(now.as_estimate(), before.as_estimate())
     return IndicatorRow(
         variable=now.variable,
         option=now.option,
@@ -55,16 +55,4 @@ def _change(now: IndicatorRow, before: IndicatorRow) -> IndicatorRow:
         method=diff.method,
         suppressed=now.suppressed or before.suppressed,
         note=None,
-    )
-
-
-def _estimate(row: IndicatorRow) -> stats.Estimate:
-    return stats.Estimate(
-        estimate=row.estimate,
-        se=row.se,
-        ci_lower=row.ci_lower,
-        ci_upper=row.ci_upper,
-        df=row.df,
-        n=row.n,
-        method=row.method,
     )

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from aimonitor.stats.result import Estimate
+
 Kind = Literal["proportion", "mean", "difference"]
 ALL = "all"
 
@@ -44,6 +46,18 @@ class IndicatorRow:
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.variable, self.option, self.domain)
+
+    def as_estimate(self) -> Estimate:
+        """The row's figures as the statistics core's :class:`Estimate`."""
+        return Estimate(
+            estimate=self.estimate,
+            se=self.se,
+            ci_lower=self.ci_lower,
+            ci_upper=self.ci_upper,
+            df=self.df,
+            n=self.n,
+            method=self.method,
+        )
 
 
 @dataclass(frozen=True)
