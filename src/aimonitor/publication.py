@@ -87,14 +87,16 @@ def write_publication_report(
 ) -> ReportFiles:
     """The report of the publication in ``lang``: ``out_dir/report.html`` and ``report.pdf``."""
     check_language(lang)
+    findings = publication.findings(lang)
     report = build_report(
         questionnaire=publication.wave.questionnaire,
         current=publication.table,
         history=publication.history,
         changes=publication.changes,
-        findings=publication.findings(lang).findings,
+        findings=findings.findings,
         response=publication.response,
         lang=lang,
         generated=generated,
+        notes=findings.omitted,
     )
     return write_report(report, out_dir, pdf=pdf)

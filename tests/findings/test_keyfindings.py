@@ -92,10 +92,13 @@ def test_a_suppressed_or_missing_figure_is_left_out_with_the_reason(questionnair
         "nl",
     )
     assert suppressed.findings == ()
-    assert suppressed.omitted == ("B1 group:working_on: suppressed (n = 3 < minimum)",)
+    assert suppressed.omitted == (
+        "Geen kernbevinding over B1 (group:working_on): die zou op te weinig gemeenten "
+        "rusten (n = 3).",
+    )
     missing = key_findings(spec(VISION), questionnaire, table(), "nl")
     assert missing.findings == ()
-    assert "no estimate" in missing.omitted[0]
+    assert "niemand heeft deze vraag beantwoord" in missing.omitted[0]
 
 
 def test_a_ranking_names_the_top_three_with_labels_from_the_questionnaire(questionnaire):

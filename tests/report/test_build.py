@@ -242,3 +242,11 @@ def test_the_methods_annex_carries_response_weighting_and_the_suppression_minimu
     assert methods.weighting_margins == ("gemeentegrootte", "provincie")
     assert methods.interval_methods == ("wilson",)
     assert methods.minimum_n == 5
+
+
+def test_notes_about_key_findings_that_could_not_be_written_are_shown_first(
+    questionnaire: Questionnaire,
+) -> None:
+    note = "Geen kernbevinding over E1 (any:used): niemand heeft deze vraag beantwoord."
+    report = _build(questionnaire, notes=(note,))
+    assert report.notices[0] == note

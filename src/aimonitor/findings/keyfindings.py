@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from aimonitor.frame import SIZE_CLASSES
-from aimonitor.i18n import check_language
+from aimonitor.i18n import check_language, translator
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
 
@@ -32,7 +32,7 @@ class KeyFindings:
     synthetic: bool
     findings: tuple[Finding, ...]
     omitted: tuple[str, ...]
-    """Headlines that could not be written, with the reason, in plain English."""
+    """Headlines that could not be written, with the reason, in the findings' language."""
 
     def by_theme(self, theme: str) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.theme == theme)
@@ -99,11 +99,21 @@ class _Writer:
 
     def _usable(self, variable: str, option: str, domain: str = ALL) -> IndicatorRow | None:
         row = self.table.find(variable, option, domain)
+        _ = translator(self.lang).gettext
         if row is None:
-            self.omitted.append(f"{variable} {option}: no estimate (nobody in the base)")
+            self.omitted.append(
+                _("No key finding on {variable} ({option}): nobody answered it.").format(
+                    variable=variable, option=option
+                )
+            )
             return None
         if row.suppressed:
-            self.omitted.append(f"{variable} {option}: suppressed (n = {row.n} < minimum)")
+            self.omitted.append(
+                _(
+                    "No key finding on {variable} ({option}): it rests on too few "
+                    "municipalities (n = {n})."
+                ).format(variable=variable, option=option, n=row.n)
+            )
             return None
         return row
 
@@ -179,7 +189,11 @@ class _Writer:
         ]
         if not items:
             source = headline.codes_of or headline.rows_of
-            self.omitted.append(f"{source}: no estimates to rank")
+            self.omitted.append(
+                translator(self.lang)
+                .gettext("No key finding on {variable}: nothing to rank.")
+                .format(variable=source)
+            )
             return
         intro = Predicate(
             singular=_text(headline.intro.singular), plural=_text(headline.intro.plural)

@@ -37,12 +37,14 @@ def build_report(
     response: ResponseSummary,
     lang: str,
     generated: date | None = None,
+    notes: Sequence[str] = (),
 ) -> Report:
     """The report of ``current`` in ``lang`` (``nl`` or ``en``).
 
     ``history`` holds earlier waves, oldest first, for the trend charts; ``changes`` a table
     of differences with an earlier wave; ``generated`` the date on the title page (today if
-    not given; pass it for reproducible output).
+    not given; pass it for reproducible output); ``notes`` are sentences in ``lang`` for the
+    report's notice box (e.g. key findings that could not be written, and why).
     """
     check_language(lang)
     if response.wave != current.wave:
@@ -51,7 +53,7 @@ def build_report(
             f"{current.wave}; give both of the same wave"
         )
     w = words(lang)
-    notices: list[str] = []
+    notices: list[str] = list(notes)
     known = {v.name for v in questionnaire.variables()} | {i.id for i in questionnaire.items}
     valid, unknown, invalid = _clean(current, known)
     if unknown:
