@@ -48,8 +48,10 @@ test-postgres: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/aimonitor serve --port $(PORT)
 
+## bench: the recorded benchmarks (results in bench/RESULTS.md)
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	sh bench/stats/run.sh
+	sh bench/report/run.sh
 
 messages: $(STAMP)
 	$(BIN)/pybabel compile -d src/aimonitor/locale -D aimonitor
