@@ -36,3 +36,25 @@ def test_the_math_rule_median_of_equal_weights_is_the_middle_value() -> None:
 def test_the_hf7_rule_with_equal_weights_is_type_7() -> None:
     x = np.array([1.0, 2.0, 3.0, 4.0])
     assert weighted_quantile(x, np.ones(4), 0.5, "hf7") == pytest.approx(np.quantile(x, 0.5))
+
+
+def test_a_share_of_zero_is_compared_with_the_uncertainty_of_its_interval_not_se_zero() -> None:
+    # 0 of 111: design SE 0, published interval 0-3.33%; the other wave 1.9% with SE 1.4 points
+    zero = Estimate(0.0, 0.0, 0.0, 0.0333, df=None, n=111, method="wilson")
+    other = Estimate(0.019, 0.014, 0.005, 0.066, df=None, n=96, method="wilson")
+    result = difference(zero, other)
+    implied = 0.0333 / (2 * sps.norm.ppf(0.975))
+    assert result.se == pytest.approx(np.hypot(implied, 0.014), rel=1e-12)
+    assert result.ci_lower < 0 < result.ci_upper  # no significant change claimed
+
+
+def test_everyone_answering_gives_a_proportion_without_sampling_error() -> None:
+    from aimonitor.stats import design_from_arrays, proportion
+
+    census = design_from_arrays(fpc=np.full(10, 10.0))
+    answers = np.array([1.0, 1, 1, 0, 0, 0, 0, 0, 0, 0])
+    result = proportion(census, answers, names=["x"]).get("x", level="1")
+    assert result.estimate == pytest.approx(0.3)
+    assert (result.ci_lower, result.ci_upper) == (pytest.approx(0.3), pytest.approx(0.3))
+    assert result.note is not None
+    assert "every unit" in result.note

@@ -27,6 +27,7 @@ from aimonitor.formatting import (
     round_half_up,
 )
 from aimonitor.i18n import check_language, translator
+from aimonitor.stats.compare import comparison_se
 from aimonitor.stats.result import Estimate
 
 from .errors import FindingError
@@ -83,11 +84,12 @@ def difference(
     for estimate in (first, second):
         if not estimate.se >= 0:
             raise FindingError(f"standard error must be zero or more, not {estimate.se!r}")
-    variance = first.se**2 + second.se**2 - 2 * covariance
+    se_first, se_second = comparison_se(first), comparison_se(second)
+    variance = se_first**2 + se_second**2 - 2 * covariance
     if variance < 0:
         raise FindingError(
             f"covariance {covariance!r} exceeds what the standard errors allow "
-            f"({first.se!r}, {second.se!r})"
+            f"({se_first!r}, {se_second!r})"
         )
     z = critical_value if critical_value is not None else critical_value_for(level)
     se = math.sqrt(variance)

@@ -31,7 +31,7 @@ Degenerate cases (p = 0 or 1, df = 0) get a documented interval and an ``Estimat
 see ``docs/methodology/``.
 """
 
-from aimonitor.stats.compare import difference, differences
+from aimonitor.stats.compare import comparison_se, difference, differences
 from aimonitor.stats.design import Design, design_from_arrays
 from aimonitor.stats.estimators import mean, proportion, total
 from aimonitor.stats.exceptions import (
@@ -62,6 +62,7 @@ __all__ = [
     "SpecError",
     "StatsError",
     "calibrate",
+    "comparison_se",
     "design_from_arrays",
     "difference",
     "differences",

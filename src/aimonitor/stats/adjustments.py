@@ -75,8 +75,10 @@ class RakeSweepResiduals:
     @classmethod
     def build(cls, codes: Sequence[IntArray], weights: FloatArray) -> RakeSweepResiduals:
         sizes = [int(c.max()) + 1 for c in codes]
-        counts = tuple(np.bincount(c, minlength=s).astype(np.float64)
-                       for c, s in zip(codes, sizes, strict=True))
+        counts = tuple(
+            np.bincount(c, minlength=s).astype(np.float64)
+            for c, s in zip(codes, sizes, strict=True)
+        )
         crosstabs = tuple(
             tuple(_crosstab(a, sa, b, sb) for b, sb in zip(codes, sizes, strict=True))
             for a, sa in zip(codes, sizes, strict=True)

@@ -41,8 +41,7 @@ def close(actual: object, expected: object, tol: Tolerance) -> bool:
     return abs(a - e) <= tol.abs + tol.rel * abs(e)
 
 
-def compare_case(case: CaseSpec, spec: SpecFile, rows: Sequence[Mapping[str, Any]]
-                 ) -> CaseOutcome:
+def compare_case(case: CaseSpec, spec: SpecFile, rows: Sequence[Mapping[str, Any]]) -> CaseOutcome:
     expected = case.expected or ()
     tol = tolerance_for(case, spec)
     if len(rows) != len(expected):

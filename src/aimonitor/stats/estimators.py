@@ -55,8 +55,9 @@ def _names(names: Sequence[str] | None, k: int) -> list[str]:
     return list(names)
 
 
-def domains_of(by: Labels | None, n: int, levels: Sequence[str] | None = None
-               ) -> list[tuple[str | None, BoolArray | None]]:
+def domains_of(
+    by: Labels | None, n: int, levels: Sequence[str] | None = None
+) -> list[tuple[str | None, BoolArray | None]]:
     """(label, mask) per domain; without ``by`` one pseudo-domain covering every row."""
     if by is None:
         return [(None, None)]
@@ -81,8 +82,14 @@ def df_values(stats: LinearStats, rule: DfRule, design: Design) -> FloatArray:
 
 
 def _wald_rows(
-    design: Design, matrix: FloatArray, names: list[str], kind: Kind,
-    by: Labels | None, level: float, df: DfRule, by_name: str | None,
+    design: Design,
+    matrix: FloatArray,
+    names: list[str],
+    kind: Kind,
+    by: Labels | None,
+    level: float,
+    df: DfRule,
+    by_name: str | None,
 ) -> Estimates:
     check_level(level)
     rows: list[LabelledEstimate] = []
@@ -93,10 +100,15 @@ def _wald_rows(
         lower, upper = wald(stats.estimate, se, dfs, level)
         for j, name in enumerate(names):
             estimate = Estimate(
-                estimate=float(stats.estimate[j]), se=float(se[j]),
-                ci_lower=float(lower[j]), ci_upper=float(upper[j]),
-                df=None if df == "normal" else float(dfs[j]), n=int(stats.n[j]),
-                method="wald", level=level, degf=int(stats.df[j]),
+                estimate=float(stats.estimate[j]),
+                se=float(se[j]),
+                ci_lower=float(lower[j]),
+                ci_upper=float(upper[j]),
+                df=None if df == "normal" else float(dfs[j]),
+                n=int(stats.n[j]),
+                method="wald",
+                level=level,
+                degf=int(stats.df[j]),
                 note=NOTE_DF_ZERO if dfs[j] <= 0 else None,
             )
             rows.append(LabelledEstimate(name, estimate, domain=label))
@@ -104,32 +116,50 @@ def _wald_rows(
 
 
 def mean(
-    design: Design, values: npt.ArrayLike, *, names: Sequence[str] | None = None,
-    by: Labels | None = None, by_name: str | None = None, level: float = 0.95,
+    design: Design,
+    values: npt.ArrayLike,
+    *,
+    names: Sequence[str] | None = None,
+    by: Labels | None = None,
+    by_name: str | None = None,
+    level: float = 0.95,
     df: DfRule = "domain",
 ) -> Estimates:
     """Weighted means (Hajek) with Wald intervals, per column and domain."""
     matrix = as_matrix(values, design.n)
-    return _wald_rows(design, matrix, _names(names, matrix.shape[1]), "mean", by, level, df,
-                      by_name)
+    return _wald_rows(
+        design, matrix, _names(names, matrix.shape[1]), "mean", by, level, df, by_name
+    )
 
 
 def total(
-    design: Design, values: npt.ArrayLike, *, names: Sequence[str] | None = None,
-    by: Labels | None = None, by_name: str | None = None, level: float = 0.95,
+    design: Design,
+    values: npt.ArrayLike,
+    *,
+    names: Sequence[str] | None = None,
+    by: Labels | None = None,
+    by_name: str | None = None,
+    level: float = 0.95,
     df: DfRule = "domain",
 ) -> Estimates:
     """Weighted (Horvitz-Thompson) totals with Wald intervals, per column and domain."""
     matrix = as_matrix(values, design.n)
-    return _wald_rows(design, matrix, _names(names, matrix.shape[1]), "total", by, level, df,
-                      by_name)
+    return _wald_rows(
+        design, matrix, _names(names, matrix.shape[1]), "total", by, level, df, by_name
+    )
 
 
 def proportion(
-    design: Design, values: npt.ArrayLike, *, names: Sequence[str] | None = None,
-    by: Labels | None = None, by_name: str | None = None,
-    method: ProportionMethod | str = DEFAULT_PROPORTION_METHOD, level: float = 0.95,
-    df: DfRule = "domain", events: Sequence[str] | None = None,
+    design: Design,
+    values: npt.ArrayLike,
+    *,
+    names: Sequence[str] | None = None,
+    by: Labels | None = None,
+    by_name: str | None = None,
+    method: ProportionMethod | str = DEFAULT_PROPORTION_METHOD,
+    level: float = 0.95,
+    df: DfRule = "domain",
+    events: Sequence[str] | None = None,
 ) -> Estimates:
     """Proportions of 0/1 columns (NaN = not in the base) with ``svyciprop`` intervals.
 
@@ -151,8 +181,12 @@ def proportion(
 
 
 def proportion_estimates(
-    design: Design, matrix: FloatArray, domain: BoolArray | None, method: ProportionMethod,
-    level: float, df: DfRule,
+    design: Design,
+    matrix: FloatArray,
+    domain: BoolArray | None,
+    method: ProportionMethod,
+    level: float,
+    df: DfRule,
 ) -> list[Estimate]:
     """One :class:`Estimate` per column of 0/1 ``matrix`` within ``domain``."""
     stats = linear_stats(design, matrix, "mean", domain)
@@ -171,9 +205,15 @@ def proportion_estimates(
     )
     return [
         Estimate(
-            estimate=float(p[j]), se=float(se[j]), ci_lower=float(lower[j]),
-            ci_upper=float(upper[j]), df=None if df == "normal" else float(dfs[j]),
-            n=int(stats.n[j]), method=method.value, level=level, degf=int(stats.df[j]),
+            estimate=float(p[j]),
+            se=float(se[j]),
+            ci_lower=float(lower[j]),
+            ci_upper=float(upper[j]),
+            df=None if df == "normal" else float(dfs[j]),
+            n=int(stats.n[j]),
+            method=method.value,
+            level=level,
+            degf=int(stats.df[j]),
             note=notes[j],
         )
         for j in range(p.shape[0])

@@ -34,6 +34,7 @@ DEFAULT_PROPORTION_METHOD = ProportionMethod.WILSON
 
 NOTE_DF_ZERO = "df = 0: no t quantile; the interval is the whole range"
 NOTE_BOUNDARY = "p = 0 or 1: design SE is 0; interval from n respondents with design effect 1"
+NOTE_CENSUS = "design SE is 0 with 0 < p < 1: every unit of the domain answered; no sampling error"
 
 
 def parse_proportion_method(name: str) -> ProportionMethod:
@@ -60,8 +61,11 @@ def critical(df: FloatArray, level: float) -> FloatArray:
 def t_quantile(df: FloatArray, probability: float) -> FloatArray:
     """Quantile of Student's t (normal where ``df`` is inf); scipy.special keeps start-up
     fast (scipy.stats takes a third of a second to import)."""
-    result: FloatArray = np.where(np.isinf(df), special.ndtri(probability),
-                                  special.stdtrit(np.where(np.isinf(df), 1.0, df), probability))
+    result: FloatArray = np.where(
+        np.isinf(df),
+        special.ndtri(probability),
+        special.stdtrit(np.where(np.isinf(df), 1.0, df), probability),
+    )
     return result
 
 
@@ -149,6 +153,10 @@ def degenerate_proportion_ci(
     for i in np.flatnonzero(np.isnan(lower) | np.isnan(upper)):
         if df[i] <= 0:
             lower[i], upper[i], notes[i] = 0.0, 1.0, NOTE_DF_ZERO
+            continue
+        if 0.0 < p[i] < 1.0:
+            # Not a boundary proportion: the SE is 0 because the whole population answered.
+            lower[i], upper[i], notes[i] = float(p[i]), float(p[i]), NOTE_CENSUS
             continue
         count, rate = np.array([n[i]]), np.array([p[i]])
         if method is ProportionMethod.WILSON:

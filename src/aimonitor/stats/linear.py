@@ -85,7 +85,7 @@ def _block(
     spread = np.einsum("i,ij,ij->j", w, y, y) / weight_sum
     if kind == "mean":
         estimate = mean
-        y *= (w[:, None] / weight_sum)
+        y *= w[:, None] / weight_sum
     else:
         estimate = total
         y += mean

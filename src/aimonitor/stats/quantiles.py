@@ -54,8 +54,13 @@ def _bracket(
 
 
 def quantile(
-    design: Design, values: npt.ArrayLike, probs: Sequence[float], *,
-    names: Sequence[str] | None = None, rule: QRule = "math", level: float = 0.95,
+    design: Design,
+    values: npt.ArrayLike,
+    probs: Sequence[float],
+    *,
+    names: Sequence[str] | None = None,
+    rule: QRule = "math",
+    level: float = 0.95,
 ) -> Estimates:
     """Quantiles of each column (NaN rows are left out) with Woodruff intervals, t with the
     design df."""
@@ -83,8 +88,15 @@ def quantile(
             lower = weighted_quantile(x, w, float(stats.estimate[i] - t * se_m[i]), rule)
             upper = weighted_quantile(x, w, float(stats.estimate[i] + t * se_m[i]), rule)
             estimate = Estimate(
-                estimate=qhat[i], se=(upper - lower) / (2 * t), ci_lower=lower, ci_upper=upper,
-                df=df, n=int(present.sum()), method="woodruff", level=level, degf=design.degf,
+                estimate=qhat[i],
+                se=(upper - lower) / (2 * t),
+                ci_lower=lower,
+                ci_upper=upper,
+                df=df,
+                n=int(present.sum()),
+                method="woodruff",
+                level=level,
+                degf=design.degf,
             )
             rows.append(LabelledEstimate(label, estimate, quantile=float(p)))
     return Estimates(tuple(rows))

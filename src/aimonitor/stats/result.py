@@ -70,7 +70,10 @@ class Estimates:
         """The estimate of ``variable`` (and category ``level``) in ``domain``."""
         for row in self.rows:
             if (row.variable, row.level, row.domain, row.quantile) == (
-                variable, level, domain, quantile,
+                variable,
+                level,
+                domain,
+                quantile,
             ):
                 return row.estimate
         raise KeyError((variable, level, domain, quantile))

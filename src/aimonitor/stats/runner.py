@@ -52,8 +52,11 @@ def run_case(case: CaseSpec, spec: SpecFile) -> list[Row]:
 
 def _subset(table: Table, keep: BoolArray) -> Table:
     return {
-        name: Column(name, None if c.numbers is None else c.numbers[keep],
-                     None if c.text is None else c.text[keep])
+        name: Column(
+            name,
+            None if c.numbers is None else c.numbers[keep],
+            None if c.text is None else c.text[keep],
+        )
         for name, c in table.items()
     }
 
@@ -71,15 +74,27 @@ def _compute(case: CaseSpec, table: Table, levels: Mapping[str, tuple[str, ...]]
         est, se = a["estimate"] - b["estimate"], float(np.hypot(a["se"], b["se"]))
         t_df = df_a + df_b
         t = float(critical(np.array([float(t_df)]), case.statistic.level)[0])
-        out.append({
-            "variable": a["variable"], "level": a["level"], "domain": a["domain"],
-            "estimate": est, "se": se, "ci_lower": est - z * se, "ci_upper": est + z * se,
-            "df": None, "extra": {
-                "estimate_minuend": a["estimate"], "se_minuend": a["se"],
-                "estimate_subtrahend": b["estimate"], "se_subtrahend": b["se"],
-                "ci_t_lower": est - t * se, "ci_t_upper": est + t * se, "t_df": t_df,
-            },
-        })
+        out.append(
+            {
+                "variable": a["variable"],
+                "level": a["level"],
+                "domain": a["domain"],
+                "estimate": est,
+                "se": se,
+                "ci_lower": est - z * se,
+                "ci_upper": est + z * se,
+                "df": None,
+                "extra": {
+                    "estimate_minuend": a["estimate"],
+                    "se_minuend": a["se"],
+                    "estimate_subtrahend": b["estimate"],
+                    "se_subtrahend": b["se"],
+                    "ci_t_lower": est - t * se,
+                    "ci_t_upper": est + t * se,
+                    "t_df": t_df,
+                },
+            }
+        )
     return out
 
 
@@ -118,12 +133,22 @@ def build_design(case: CaseSpec, table: Table) -> Design:
     if cal.method == "poststratify":
         return poststratify(design, margins[0])
     if cal.method == "rake":
-        return rake(design, margins, epsilon=cal.epsilon or 1e-13, maxit=cal.maxit or 1000,
-                    variance="greg" if cal.variance == "greg" else "survey")
+        return rake(
+            design,
+            margins,
+            epsilon=cal.epsilon or 1e-13,
+            maxit=cal.maxit or 1000,
+            variance="greg" if cal.variance == "greg" else "survey",
+        )
     numeric = {name: (_numbers(table[name]), total) for name, total in cal.numeric_totals}
-    return calibrate(design, margins, numeric=numeric,
-                     calfun="raking" if cal.calfun == "raking" else "linear",
-                     epsilon=cal.epsilon or 1e-12, maxit=cal.maxit or 100)
+    return calibrate(
+        design,
+        margins,
+        numeric=numeric,
+        calfun="raking" if cal.calfun == "raking" else "linear",
+        epsilon=cal.epsilon or 1e-12,
+        maxit=cal.maxit or 100,
+    )
 
 
 def _joined(table: Table, variables: tuple[str, ...]) -> Any:
@@ -133,24 +158,27 @@ def _joined(table: Table, variables: tuple[str, ...]) -> Any:
     return np.array(["\x1f".join(cells) for cells in zip(*parts, strict=True)])
 
 
-def _indicators(column: Column, var: VariableSpec, levels: tuple[str, ...] | None
-                ) -> tuple[FloatArray, list[str | None]]:
+def _indicators(
+    column: Column, var: VariableSpec, levels: tuple[str, ...] | None
+) -> tuple[FloatArray, list[str | None]]:
     """The analysis matrix of one variable: itself, or one 0/1 column per level."""
     if var.type == "numeric":
         return _numbers(column)[:, None], [None]
     labels = column.labels()
     if levels is None:
         numeric = column.numbers is not None
-        present = sorted(set(labels.tolist()) - {""},
-                         key=lambda s: (float(s), s) if numeric else (0.0, s))
+        present = sorted(
+            set(labels.tolist()) - {""}, key=lambda s: (float(s), s) if numeric else (0.0, s)
+        )
         levels = tuple(present)
     matrix = (labels[:, None] == np.array(levels)[None, :]).astype(np.float64)
     matrix[labels == ""] = np.nan
     return matrix, list(levels)
 
 
-def _rows(case: CaseSpec, table: Table, levels: Mapping[str, tuple[str, ...]]
-          ) -> tuple[list[Row], list[int]]:
+def _rows(
+    case: CaseSpec, table: Table, levels: Mapping[str, tuple[str, ...]]
+) -> tuple[list[Row], list[int]]:
     design = build_design(case, table)
     st = case.statistic
     if st.kind == "quantile":
@@ -181,9 +209,14 @@ def _rows(case: CaseSpec, table: Table, levels: Mapping[str, tuple[str, ...]]
     return rows, degfs
 
 
-def _wald_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: BoolArray | None,
-               names: list[tuple[str, str | None]], domain: dict[str, str] | None
-               ) -> tuple[list[Row], list[int]]:
+def _wald_rows(
+    case: CaseSpec,
+    design: Design,
+    matrix: FloatArray,
+    mask: BoolArray | None,
+    names: list[tuple[str, str | None]],
+    domain: dict[str, str] | None,
+) -> tuple[list[Row], list[int]]:
     st = case.statistic
     kind: Kind = "mean" if st.kind == "mean" else "total"
     stats = linear_stats(design, matrix, kind, mask)
@@ -195,16 +228,26 @@ def _wald_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: BoolArr
     deff = _deff(design, stats, kind) if mask is None else None
     rows = []
     for j, (name, level) in enumerate(names):
-        extra: dict[str, Any] = {"ci_t_lower": float(t_lower[j]), "ci_t_upper": float(t_upper[j]),
-                                 "t_df": int(stats.df[j])}
+        extra: dict[str, Any] = {
+            "ci_t_lower": float(t_lower[j]),
+            "ci_t_upper": float(t_upper[j]),
+            "t_df": int(stats.df[j]),
+        }
         if deff is not None:
             extra["deff"] = float(deff[j])
-        rows.append({
-            "variable": name, "level": level, "domain": domain,
-            "estimate": float(stats.estimate[j]), "se": float(se[j]),
-            "ci_lower": float(lower[j]), "ci_upper": float(upper[j]),
-            "df": None if rule == "normal" else float(dfs[j]), "extra": extra,
-        })
+        rows.append(
+            {
+                "variable": name,
+                "level": level,
+                "domain": domain,
+                "estimate": float(stats.estimate[j]),
+                "se": float(se[j]),
+                "ci_lower": float(lower[j]),
+                "ci_upper": float(upper[j]),
+                "df": None if rule == "normal" else float(dfs[j]),
+                "extra": extra,
+            }
+        )
     return rows, [int(d) for d in stats.df]
 
 
@@ -219,9 +262,14 @@ def _deff(design: Design, stats: LinearStats, kind: str) -> FloatArray:
     return result
 
 
-def _proportion_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: BoolArray | None,
-                     names: list[tuple[str, str | None]], domain: dict[str, str] | None
-                     ) -> tuple[list[Row], list[int]]:
+def _proportion_rows(
+    case: CaseSpec,
+    design: Design,
+    matrix: FloatArray,
+    mask: BoolArray | None,
+    names: list[tuple[str, str | None]],
+    domain: dict[str, str] | None,
+) -> tuple[list[Row], list[int]]:
     st = case.statistic
     method = parse_proportion_method(st.ci_method)
     rule = "normal" if st.df is None else st.df
@@ -236,8 +284,10 @@ def _proportion_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: B
             extra["n_eff"] = n_eff
         if method.value == "beta" and n_eff is not None and e.df is not None:
             nrow = float(stats.nrow[j])
-            ratio = float(t_quantile(np.array([nrow - 1]), alpha / 2)[0]
-                          / t_quantile(np.array([e.df]), alpha / 2)[0])
+            ratio = float(
+                t_quantile(np.array([nrow - 1]), alpha / 2)[0]
+                / t_quantile(np.array([e.df]), alpha / 2)[0]
+            )
             extra["n_eff_adjusted"] = n_eff * ratio**2
             extra["nrow_design"] = int(nrow)
         if method.value == "logit":
@@ -246,11 +296,19 @@ def _proportion_rows(case: CaseSpec, design: Design, matrix: FloatArray, mask: B
             extra["ci_lower_exact"], extra["ci_upper_exact"] = e.ci_lower, e.ci_upper
         if e.note:
             extra["note"] = e.note
-        rows.append({
-            "variable": name, "level": level, "domain": domain, "estimate": e.estimate,
-            "se": e.se, "ci_lower": e.ci_lower, "ci_upper": e.ci_upper, "df": e.df,
-            "extra": extra,
-        })
+        rows.append(
+            {
+                "variable": name,
+                "level": level,
+                "domain": domain,
+                "estimate": e.estimate,
+                "se": e.se,
+                "ci_lower": e.ci_lower,
+                "ci_upper": e.ci_upper,
+                "df": e.df,
+                "extra": extra,
+            }
+        )
     return rows, [int(d) for d in stats.df]
 
 
@@ -261,12 +319,26 @@ def _quantile_rows(case: CaseSpec, design: Design, table: Table) -> list[Row]:
 
         raise SpecError("statistic.by: quantiles by domain are not supported")
     matrix = np.column_stack([_numbers(table[v.name]) for v in st.variables])
-    result = quantile(design, matrix, st.quantiles, names=[v.name for v in st.variables],
-                      rule="hf7" if st.qrule == "hf7" else "math", level=st.level)
+    result = quantile(
+        design,
+        matrix,
+        st.quantiles,
+        names=[v.name for v in st.variables],
+        rule="hf7" if st.qrule == "hf7" else "math",
+        level=st.level,
+    )
     return [
-        {"variable": row.variable, "level": None, "domain": None, "quantile": row.quantile,
-         "estimate": row.estimate.estimate, "se": row.estimate.se,
-         "ci_lower": row.estimate.ci_lower, "ci_upper": row.estimate.ci_upper,
-         "df": row.estimate.df, "extra": {"qrule": st.qrule, "interval_type": "mean"}}
+        {
+            "variable": row.variable,
+            "level": None,
+            "domain": None,
+            "quantile": row.quantile,
+            "estimate": row.estimate.estimate,
+            "se": row.estimate.se,
+            "ci_lower": row.estimate.ci_lower,
+            "ci_upper": row.estimate.ci_upper,
+            "df": row.estimate.df,
+            "extra": {"qrule": st.qrule, "interval_type": "mean"},
+        }
         for row in result
     ]

@@ -16,8 +16,7 @@ from typing import Any
 from aimonitor.stats.exceptions import SpecError
 
 KINDS = ("mean", "total", "proportion", "quantile")
-CI_METHODS = ("wald", "logit", "xlogit", "asin", "mean", "beta", "wilson", "likelihood",
-              "woodruff")
+CI_METHODS = ("wald", "logit", "xlogit", "asin", "mean", "beta", "wilson", "likelihood", "woodruff")
 CAL_METHODS = ("poststratify", "rake", "calibrate")
 
 
@@ -140,8 +139,14 @@ class _Fields:
 
 
 def _type_names(types: type | tuple[type, ...]) -> str:
-    names = {str: "a string", int: "a number", float: "a number", list: "a list",
-             dict: "an object", bool: "true/false"}
+    names = {
+        str: "a string",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+        bool: "true/false",
+    }
     group = types if isinstance(types, tuple) else (types,)
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in group))
 
@@ -191,14 +196,17 @@ def _tolerances(top: _Fields) -> tuple[Tolerance, dict[str, Tolerance]]:
         return Tolerance(1e-7, 1e-9), {}
 
     def parse(fields: _Fields) -> Tolerance:
-        return Tolerance(float(fields.get("rel", (int, float), True)),
-                         float(fields.get("abs", (int, float), True)))
+        return Tolerance(
+            float(fields.get("rel", (int, float), True)),
+            float(fields.get("abs", (int, float), True)),
+        )
 
     default_fields = block.child("default", required=False)
     default = parse(default_fields) if default_fields else Tolerance(1e-7, 1e-9)
     tags = block.get("by_tag", dict) or {}
-    return default, {tag: parse(_Fields(v, f"tolerance.by_tag.{tag}.", "")) for tag, v in
-                     tags.items()}
+    return default, {
+        tag: parse(_Fields(v, f"tolerance.by_tag.{tag}.", "")) for tag, v in tags.items()
+    }
 
 
 def _case(item: object, position: int, base: Path) -> CaseSpec:
@@ -230,8 +238,10 @@ def _design(fields: _Fields) -> DesignSpec:
     if lonely not in (None, "fail"):
         raise fields.fail("lonely_psu", f"unknown value {lonely!r} (allowed: fail)")
     spec = DesignSpec(
-        ids=fields.get("ids", str), strata=fields.get("strata", str),
-        fpc=fields.get("fpc", str), weights=fields.get("weights", str),
+        ids=fields.get("ids", str),
+        strata=fields.get("strata", str),
+        fpc=fields.get("fpc", str),
+        weights=fields.get("weights", str),
         nest=bool(fields.get("nest", bool)),
     )
     if spec.fpc is None and spec.weights is None:
@@ -257,11 +267,14 @@ def _calibration(fields: _Fields | None) -> CalibrationSpec | None:
             raise fields.fail(f"numeric_totals.{key}", f"expected a number, got {value!r}")
     control = fields.child("control", required=False)
     return CalibrationSpec(
-        method=method, calfun=calfun, margins=margins,
+        method=method,
+        calfun=calfun,
+        margins=margins,
         numeric_totals=tuple((k, float(v)) for k, v in numeric.items()),
         maxit=control.get("maxit", int) if control else None,
-        epsilon=float(control.get("epsilon", (int, float))) if control and
-        control.get("epsilon", (int, float)) is not None else None,
+        epsilon=float(control.get("epsilon", (int, float)))
+        if control and control.get("epsilon", (int, float)) is not None
+        else None,
         variance=fields.choice("variance", ("survey", "greg"), required=False) or "survey",
     )
 
@@ -286,11 +299,13 @@ def _statistic(fields: _Fields) -> StatisticSpec:
     for i, raw in enumerate(fields.get("variables", list, required=True)):
         var = _Fields(raw, f"{fields.where}variables[{i}].", fields.case)
         event = var.get("event", (str, int, float), required=kind == "proportion")
-        variables.append(VariableSpec(
-            name=var.get("name", str, required=True),
-            type=var.choice("type", ("numeric", "categorical")) or "numeric",
-            event=None if event is None else _label(event),
-        ))
+        variables.append(
+            VariableSpec(
+                name=var.get("name", str, required=True),
+                type=var.choice("type", ("numeric", "categorical")) or "numeric",
+                event=None if event is None else _label(event),
+            )
+        )
     if not variables:
         raise fields.fail("variables", "is empty")
     ci = fields.child("ci")
@@ -298,23 +313,31 @@ def _statistic(fields: _Fields) -> StatisticSpec:
     method = ci.choice("method", CI_METHODS)
     assert method is not None
     allowed = {"mean": ("wald",), "total": ("wald",), "quantile": ("woodruff",)}.get(
-        kind, tuple(m for m in CI_METHODS if m not in ("wald", "woodruff")))
+        kind, tuple(m for m in CI_METHODS if m not in ("wald", "woodruff"))
+    )
     if method not in allowed:
-        raise ci.fail("method", f"{method!r} does not apply to {kind} (allowed: "
-                      f"{', '.join(allowed)})")
+        raise ci.fail(
+            "method", f"{method!r} does not apply to {kind} (allowed: {', '.join(allowed)})"
+        )
     level = ci.get("level", (int, float)) or 0.95
     if not 0 < level < 1:
         raise ci.fail("level", f"must be between 0 and 1, got {level!r}")
     compare = fields.child("compare", required=False)
     quantiles = fields.get("quantiles", list, required=kind == "quantile") or []
-    if any(isinstance(q, bool) or not isinstance(q, (int, float)) or not 0 <= q <= 1
-           for q in quantiles):
+    if any(
+        isinstance(q, bool) or not isinstance(q, (int, float)) or not 0 <= q <= 1 for q in quantiles
+    ):
         raise fields.fail("quantiles", "expected probabilities between 0 and 1")
     return StatisticSpec(
-        kind=kind, variables=tuple(variables), by=fields.get("by", str),
-        ci_method=method, level=float(level),
+        kind=kind,
+        variables=tuple(variables),
+        by=fields.get("by", str),
+        ci_method=method,
+        level=float(level),
         df=ci.choice("df", ("design", "domain"), required=False),
-        compare=None if compare is None else CompareSpec(
+        compare=None
+        if compare is None
+        else CompareSpec(
             variable=compare.get("variable", str, required=True),
             minuend=_label(compare.get("minuend", (str, int, float), required=True)),
             subtrahend=_label(compare.get("subtrahend", (str, int, float), required=True)),

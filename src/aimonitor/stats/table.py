@@ -64,14 +64,23 @@ def read_csv(path: Path, columns: Sequence[str]) -> Table:
     numeric = [name for name in columns if _looks_numeric(sample, index[name])]
     table: Table = {}
     if numeric:
-        for name, values in zip(numeric, _read_numeric(path, [index[c] for c in numeric]),
-                                strict=True):
+        for name, values in zip(
+            numeric, _read_numeric(path, [index[c] for c in numeric]), strict=True
+        ):
             table[name] = Column(name, values, None)
     text = [name for name in columns if name not in table]
     if text:
-        raw = np.loadtxt(path, delimiter=",", skiprows=1, quotechar='"', dtype=str,
-                         usecols=[index[c] for c in text], ndmin=2, encoding="utf-8",
-                         comments=None)
+        raw = np.loadtxt(
+            path,
+            delimiter=",",
+            skiprows=1,
+            quotechar='"',
+            dtype=str,
+            usecols=[index[c] for c in text],
+            ndmin=2,
+            encoding="utf-8",
+            comments=None,
+        )
         for j, name in enumerate(text):
             table[name] = Column(name, None, np.where(raw[:, j] == "NA", "", raw[:, j]))
     return table
@@ -91,17 +100,35 @@ def _looks_numeric(rows: list[list[str]], i: int) -> bool:
 
 def _read_numeric(path: Path, usecols: list[int]) -> list[FloatArray]:
     try:
-        matrix = np.loadtxt(path, delimiter=",", skiprows=1, quotechar='"', usecols=usecols,
-                            ndmin=2, dtype=np.float64, comments=None)
+        matrix = np.loadtxt(
+            path,
+            delimiter=",",
+            skiprows=1,
+            quotechar='"',
+            usecols=usecols,
+            ndmin=2,
+            dtype=np.float64,
+            comments=None,
+        )
     except ValueError:
         # Missing cells (or a late non-numeric cell): parse as text, then convert.
-        raw = np.loadtxt(path, delimiter=",", skiprows=1, quotechar='"', dtype=str,
-                         usecols=usecols, ndmin=2, encoding="utf-8", comments=None)
+        raw = np.loadtxt(
+            path,
+            delimiter=",",
+            skiprows=1,
+            quotechar='"',
+            dtype=str,
+            usecols=usecols,
+            ndmin=2,
+            encoding="utf-8",
+            comments=None,
+        )
         matrix = np.full(raw.shape, np.nan)
         present = ~np.isin(raw, _MISSING)
         try:
             matrix[present] = raw[present].astype(np.float64)
         except ValueError as error:
-            raise SpecError(f"{path.name}: a numeric column has a non-numeric cell: {error}"
-                            ) from None
+            raise SpecError(
+                f"{path.name}: a numeric column has a non-numeric cell: {error}"
+            ) from None
     return [matrix[:, j] for j in range(matrix.shape[1])]

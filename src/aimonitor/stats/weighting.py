@@ -119,8 +119,9 @@ def rake(
     for _ in range(maxit):
         previous = factors.copy()
         for m, (_, totals) in enumerate(coded):
-            sums = np.bincount(joint_codes[:, m], weights=cell_base * factors,
-                               minlength=totals.shape[0])
+            sums = np.bincount(
+                joint_codes[:, m], weights=cell_base * factors, minlength=totals.shape[0]
+            )
             factors *= (totals / sums)[joint_codes[:, m]]
         if np.max(cell_max * np.abs(factors - previous)) < tolerance:
             break
@@ -130,8 +131,9 @@ def rake(
             "incompatible with the sample (e.g. a structural zero)"
         )
     for m, (margin, (_, totals)) in enumerate(zip(margins, coded, strict=True)):
-        sums = np.bincount(joint_codes[:, m], weights=cell_base * factors,
-                           minlength=totals.shape[0])
+        sums = np.bincount(
+            joint_codes[:, m], weights=cell_base * factors, minlength=totals.shape[0]
+        )
         if np.max(np.abs(sums - totals) / totals) > _MARGIN_RTOL:
             raise ConvergenceError(
                 f"raking did not converge: margin {margin.name!r} cannot be met together "
@@ -206,8 +208,12 @@ def calibrate(
 
 
 def _solve_calibration(
-    model: FloatArray, base: FloatArray, population: FloatArray, calfun: CalFun,
-    epsilon: float, maxit: int,
+    model: FloatArray,
+    base: FloatArray,
+    population: FloatArray,
+    calfun: CalFun,
+    epsilon: float,
+    maxit: int,
 ) -> FloatArray:
     if np.linalg.matrix_rank(model * np.sqrt(base)[:, None]) < model.shape[1]:
         raise CalibrationError("calibration variables are collinear (a margin repeats another)")
