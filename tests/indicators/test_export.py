@@ -98,6 +98,15 @@ def test_a_suppressed_row_keeps_its_key_and_n_but_not_its_figures(frame: Frame) 
     )
     assert (row["n"], row["suppressed"]) == ("3", "1")
     assert row["estimate"] == row["se"] == row["ci_lower"] == row["ci_upper"] == ""
+    assert row["note"] == ""  # a note like "p = 0 or 1" would give the figure away
+
+
+def test_every_row_names_its_base_and_whether_it_is_synthetic(frame: Frame) -> None:
+    rows = csv_rows(as_csv(table(frame, synthetic=True)))
+    shares = next(r for r in rows if (r["variable"], r["option"]) == ("B1", "1"))
+    assert (shares["base"], shares["synthetic"]) == ("answered", "1")
+    real = csv_rows(as_csv(table(frame, synthetic=False)))
+    assert {r["synthetic"] for r in real} == {"0"}
 
 
 def test_json_has_the_metadata_on_top_and_the_same_rows(frame: Frame) -> None:

@@ -5,9 +5,14 @@ synthetic data, "Synthetische demonstratiedata / Synthetic demonstration data"; 
 row and one row per estimate. JSON: one object with the same metadata as top-level fields
 (``wave``, ``compared_with``, ``synthetic``, ``notice``, ``weighting``) and ``rows``.
 
+Every row also says who is in its base (``base``: ``answered``, ``substantive`` or ``any_row``,
+see :data:`~aimonitor.indicators.catalogue.BASES`) and whether the data are synthetic
+(``synthetic``), so a row keeps its label when the comment line is skipped.
+
 Numbers are written with full precision (Python's shortest round-trip form). A suppressed
-row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error and interval
-are left empty (JSON ``null``): the figure is not published.
+row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error, interval and
+note are left empty (JSON ``null``): the figure is not published, and a note such as "p = 0
+or 1" would give it away.
 """
 
 from __future__ import annotations
@@ -44,8 +49,10 @@ COLUMNS = (
     "label_nl",
     "label_en",
     "note",
+    "base",
+    "synthetic",
 )
-_WITHHELD = frozenset({"estimate", "ci_lower", "ci_upper", "se"})
+_WITHHELD = frozenset({"estimate", "ci_lower", "ci_upper", "se", "note"})
 
 
 def write_estimates(
@@ -59,7 +66,9 @@ def write_estimates(
     if format not in ("csv", "json"):
         raise IndicatorError(f"unknown estimates format {format!r} (use csv or json)")
     estimands = {e.key: e for e in catalogue(questionnaire)}
-    records = [_record(row, _estimand(row, estimands, questionnaire)) for row in table]
+    records = [
+        _record(row, _estimand(row, estimands, questionnaire), table.synthetic) for row in table
+    ]
     if format == "csv":
         _write_csv(table, records, stream)
     else:
@@ -93,7 +102,7 @@ def _estimand(
         ) from None
 
 
-def _record(row: IndicatorRow, estimand: Estimand) -> dict[str, Cell]:
+def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str, Cell]:
     label = estimand.label
     record: dict[str, Cell] = {
         "variable": row.variable,
@@ -111,6 +120,8 @@ def _record(row: IndicatorRow, estimand: Estimand) -> dict[str, Cell]:
         "label_nl": label.nl,
         "label_en": label.en,
         "note": row.note,
+        "base": estimand.base,
+        "synthetic": synthetic,
     }
     if row.suppressed:
         record.update(dict.fromkeys(_WITHHELD))
