@@ -69,6 +69,15 @@ def test_a_group_is_not_built_by_chaining_neighbours() -> None:
     assert [group.rank for group in ranking.groups] == [1, 3]
 
 
+def test_the_top_k_goes_on_while_the_next_item_cannot_be_told_from_the_kth() -> None:
+    # B is the 2nd; C is 2 points below B (se 0.03 each: not significant) but in a group of
+    # its own because it differs from A. A top two must not leave C out.
+    items = [item("A", 0.70, se=0.03), item("B", 0.62, se=0.03), item("C", 0.60, se=0.03)]
+    ranking = rank(items, 2)
+    assert labels(ranking.items) == ["A", "B", "C"]
+    assert ranking.extended
+
+
 def test_exactly_tied_items_always_share_a_group_and_a_rank() -> None:
     # Alone, B would join A (wide interval) while C would not (narrow interval); tied, they
     # go together, in the order given.

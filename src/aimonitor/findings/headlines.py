@@ -4,8 +4,9 @@ The specification is data (``data/findings/headlines.yaml``), validated here int
 models; :mod:`.keyfindings` turns it into sentences. Kinds:
 
 * ``share``: one proportion with a quantifier ("Bijna de helft van de gemeenten ...");
-  optional ``trend`` (change since the previous wave) and ``gradient`` (largest against
-  smallest size class) sentences, said only when significant.
+  optional ``trend`` (change since the previous wave; "no clear difference" when not
+  significant) and ``gradient`` (largest against smallest size class; said only when
+  significant) sentences.
 * ``ranking``: the top k of a multiple choice (``codes_of``) or of a grid's rows
   (``rows_of`` with ``option``), with ranks that cannot be told apart said as such.
 * ``mean``: one mean with a caller template holding ``{value}`` and ``{interval}``.
@@ -81,7 +82,8 @@ class RankingHeadline(_Frozen):
     option_prefix: str = ""
     """For ``codes_of``: put before each code (``top3:`` for rankings)."""
     scale: Literal["proportion", "mean"] = "proportion"
-    population: str | None = None
+    """A ranking's shares are of the item's base; when that is not all municipalities, the
+    ``intro`` says whose they are ("Onder gemeenten die met AI experimenteren, ...")."""
 
     @model_validator(mode="after")
     def _one_source(self) -> RankingHeadline:

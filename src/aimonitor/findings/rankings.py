@@ -92,7 +92,9 @@ def rank(
 ) -> Ranking:
     """The top ``k`` of ``items`` in groups of ranks that cannot be told apart.
 
-    Fewer than ``k`` items gives all of them.
+    Fewer than ``k`` items gives all of them. After the k-th item the list goes on while the
+    next item cannot be told apart from the last one listed, so a top three never leaves out
+    an item that might as well be third.
     """
     if k < 1:
         raise FindingError(f"a top k needs k of at least 1, not {k!r}")
@@ -111,7 +113,7 @@ def rank(
     top: list[RankGroup] = []
     listed = 0
     for group in groups:
-        if listed >= k:
+        if listed >= k and not _indistinguishable(top[-1].items[-1], group[0], z, covariance):
             break
         top.append(RankGroup(rank=listed + 1, items=tuple(group)))
         listed += len(group)
