@@ -141,3 +141,19 @@ def test_the_codebook_lists_every_variable(questionnaire: Questionnaire, lang: s
     html = _html(questionnaire, lang=lang)
     for variable in questionnaire.variables():
         assert f'<td class="variable">{variable.name}</td>' in html
+
+
+def test_a_significant_change_is_bold_and_never_shows_a_bound_of_zero() -> None:
+    from aimonitor.report.model import Change
+    from aimonitor.report.render_html import change_text
+
+    # +7 points, interval +0.3 to +13.6: significant, but whole points would print "0 tot +14"
+    significant = Change(difference=0.07, lower=0.003, upper=0.136, since=2023)
+    assert change_text(significant, "proportion", "nl") == (
+        "+7,0 procentpunt (95%-BI +0,3 tot +13,6 procentpunt)"
+    )
+    # the same printed numbers, but the interval contains 0: whole points suffice
+    unclear = Change(difference=0.05, lower=-0.003, upper=0.10, since=2023)
+    assert change_text(unclear, "proportion", "nl") == (
+        "+5 procentpunt (95%-BI 0 tot +10 procentpunt)"
+    )

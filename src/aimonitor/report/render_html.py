@@ -123,13 +123,27 @@ def change_text(change: Change | None, scale: Scale, lang: str) -> str:
     """The change since an earlier wave with its interval, or ``–``."""
     if change is None:
         return DASH
+    decimals = _change_decimals(change, scale)
     if scale == "mean":
-        value = format_mean_difference(change.difference, lang)
-        interval = format_mean_difference_interval(change.lower, change.upper, lang)
+        value = format_mean_difference(change.difference, lang, decimals=decimals)
+        interval = format_mean_difference_interval(
+            change.lower, change.upper, lang, decimals=decimals
+        )
     else:
-        value = format_point_difference(change.difference, lang)
-        interval = format_difference_interval(change.lower, change.upper, lang)
+        value = format_point_difference(change.difference, lang, decimals=decimals)
+        interval = format_difference_interval(change.lower, change.upper, lang, decimals=decimals)
     return f"{value} ({interval})"
+
+
+def _change_decimals(change: Change, scale: Scale) -> int:
+    """One decimal more when a significant change would otherwise show a bound of 0, so a
+    significant change never looks like one whose interval touches 0."""
+    decimals = 1 if scale == "mean" else 0
+    if not change.significant:
+        return decimals
+    factor = 1 if scale == "mean" else 100
+    nearest = min(abs(change.lower), abs(change.upper)) * factor
+    return decimals + 1 if round(nearest, decimals) == 0 else decimals
 
 
 def chart_alt(chart: Chart, lang: str) -> str:

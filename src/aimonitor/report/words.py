@@ -33,6 +33,7 @@ class Words:
     interval: str
     change: str
     suppressed_note: str
+    significant_note: str
     open_question: str
     nobody_answered: str
     no_responses: str
@@ -99,6 +100,10 @@ def words(lang: str) -> Words:
         change=_("Change since {wave}"),
         suppressed_note=_(
             "– Not shown: fewer than {minimum} municipalities answered, too few for a figure."
+        ),
+        significant_note=_(
+            "Changes in bold are statistically significant: their interval does not "
+            "contain 0. With many changes tested at once, a few of them are expected by chance."
         ),
         open_question=_("Open question: the answers are not summarised in this report."),
         nobody_answered=_("Nobody answered this question, so there are no figures."),
