@@ -8,13 +8,15 @@ A headline whose rows are missing or suppressed is left out, and the reason is k
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import check_language, translator
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
+from aimonitor.stats.intervals import critical
 
 from .comparisons import ComparisonWording, compare_waves, size_gradient
 from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline, Words
@@ -170,14 +172,16 @@ class _Writer:
                 classes.append(Item(_text(phrase), row.as_estimate(), ref_of(row)))
         if len(classes) < 2:
             return
+        smallest, largest = classes[0], classes[-1]
         finding = size_gradient(
-            [classes[0], classes[-1]],
+            [smallest, largest],
             ComparisonWording(
                 topic=_text(wording.topic), more=_text(wording.more), less=_text(wording.less)
             ),
             headline.theme,
             self.lang,
             when_unclear="silent",
+            critical_value=_t_quantile(smallest, largest),
         )
         if finding is not None:
             self.findings.append(finding)
@@ -248,13 +252,16 @@ class _Writer:
         )
 
 
+def _t_quantile(first: Item, second: Item, level: float = 0.95) -> float | None:
+    """The t quantile for comparing two domain estimates: the smaller of their degrees of
+    freedom (size classes have 20-30 respondents, where t and z differ); ``None`` (normal)
+    when either has none."""
+    dfs = [item.estimate.df for item in (first, second)]
+    if any(df is None or df <= 0 for df in dfs):
+        return None
+    smallest = min(float(df) for df in dfs if df is not None)
+    return float(critical(np.array([smallest]), level)[0])
+
+
 def _previous_ref(row: IndicatorRow) -> RowRef:
     return RowRef(f"{TABLE}:previous", row.variable, row.option, row.domain)
-
-
-def themes_in_order(findings: Sequence[Finding]) -> tuple[str, ...]:
-    seen: list[str] = []
-    for finding in findings:
-        if finding.theme not in seen:
-            seen.append(finding.theme)
-    return tuple(seen)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from aimonitor.findings.text import capitalize_first
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import GridItem, Item, Questionnaire, TextItem, Variable
 
-from .labels import Answers, capitalise, grid_option_label, is_code, local, option_label
+from .labels import Answers, grid_option_label, is_code, local, option_label
 from .model import MIN_RESPONDENTS, Bar, Change, Chart, Figure, ItemSection, Scale, Table
 from .words import Words
 
@@ -67,7 +68,7 @@ def _figures(
     figures: list[Figure] = []
     headline: list[tuple[Key, str]] = []
     grid_rows = (
-        {row.key: capitalise(local(row.label, inputs.lang)) for row in item.rows}
+        {row.key: capitalize_first(local(row.label, inputs.lang)) for row in item.rows}
         if isinstance(item, GridItem)
         else {}
     )
@@ -253,7 +254,7 @@ def _key_label(inputs: Inputs, item: Item, key: Key) -> str:
         else (grid_option_label(name, option, inputs.lang, inputs.words, inputs.answers))
     )
     if isinstance(item, GridItem) and variable is not None and variable.row is not None:
-        rows = {row.key: capitalise(local(row.label, inputs.lang)) for row in item.rows}
+        rows = {row.key: capitalize_first(local(row.label, inputs.lang)) for row in item.rows}
         return f"{rows[variable.row]} – {label}"
     return label
 

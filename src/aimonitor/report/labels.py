@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import cast
 
+from aimonitor.findings.text import capitalize_first
 from aimonitor.indicators.catalogue import catalogue
 from aimonitor.questionnaire import Lang, Questionnaire, Text, Variable
 
@@ -29,7 +30,7 @@ def option_label(
 ) -> str:
     """The label of ``option``: "Ja, formeel vastgesteld", "Gemiddelde (1-5)", ..."""
     if variable is not None and (variable.name, option) in answers:
-        return capitalise(local(answers[(variable.name, option)], lang))
+        return capitalize_first(local(answers[(variable.name, option)], lang))
     kind, _, rest = option.partition(":")
     if option == "mean":
         return words.mean
@@ -47,7 +48,7 @@ def option_label(
 def grid_option_label(item_id: str, option: str, lang: str, words: Words, answers: Answers) -> str:
     """The label of an indicator across a grid's rows (stored under the item id)."""
     if (item_id, option) in answers:
-        return capitalise(local(answers[(item_id, option)], lang))
+        return capitalize_first(local(answers[(item_id, option)], lang))
     return option_label(None, option, lang, words, answers)
 
 
@@ -58,10 +59,6 @@ def code_label(variable: Variable | None, code: str, lang: str) -> str:
         if value is not None:
             return local(value.label, lang)
     return code
-
-
-def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def option_order(variable: Variable, option: str) -> tuple[int, int, str]:
