@@ -56,5 +56,6 @@ bench: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/pybabel compile -d src/aimonitor/locale -D aimonitor
 
+## clean: remove the venv, caches, the test database and built reports (never var/aimonitor.sqlite3)
 clean:
-	rm -rf $(VENV) var .mypy_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache var/test.sqlite3 var/reports

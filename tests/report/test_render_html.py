@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from html.parser import HTMLParser
 
@@ -157,3 +158,32 @@ def test_a_significant_change_is_bold_and_never_shows_a_bound_of_zero() -> None:
     assert change_text(unclear, "proportion", "nl") == (
         "+5 procentpunt (95%-BI 0 tot +10 procentpunt)"
     )
+
+
+def test_a_mean_with_a_one_respondent_size_class_still_draws_its_charts(
+    questionnaire: Questionnaire,
+) -> None:
+    rows = (
+        row("C4", "mean", 1.2, 1.0, 1.4, kind="mean"),
+        row(
+            "C4",
+            "mean",
+            0.5,
+            -math.inf,
+            math.inf,
+            1,
+            kind="mean",
+            domain="size_class=lt20k",
+            suppressed=True,
+        ),
+        row("C4", "mean", 1.1, 0.9, 1.3, 60, kind="mean", domain="size_class=20k-50k"),
+    )
+    report = build_report(
+        questionnaire=questionnaire,
+        current=table(rows),
+        findings=(finding("Gemiddeld 1,2 fte.", "C4", "mean", theme="champions"),),
+        response=response(),
+        lang="nl",
+    )
+    html = render_html(report)
+    assert "Naar gemeentegrootte" in html

@@ -78,3 +78,16 @@ def test_a_margin_level_absent_from_the_data_is_reported_for_the_case(
     path = _one_case_file(tmp_path, case["id"], {"calibration": case["calibration"]})
     assert main(["stats", "run", str(path)]) == 2
     assert "level 'huge' has no respondents" in capsys.readouterr().err
+
+
+def test_a_text_column_used_as_weights_is_named_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads((REFERENCE / "cases.json").read_text())
+    case = next(c for c in data["cases"] if c["id"] == "strat_mean_numeric")
+    case["design"]["weights"] = "cname"  # county names, not numbers
+    path = _one_case_file(tmp_path, case["id"], {"design": case["design"], "expected": None})
+    assert main(["stats", "run", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "column 'cname' is not numeric" in err
+    assert "Traceback" not in err

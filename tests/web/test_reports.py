@@ -52,3 +52,22 @@ def test_the_estimates_command_writes_csv_with_the_synthetic_notice(demo, capsys
     assert "Synthetische demonstratiedata" in lines[0]
     assert lines[1].startswith("variable,option,domain,estimate,ci_lower,ci_upper,n,method")
     assert any(line.startswith("B1,group:working_on,all,") for line in lines)
+
+
+def test_writing_estimates_to_a_folder_is_one_clear_line_and_keeps_the_old_export(
+    demo, capsys, tmp_path
+):
+    old = tmp_path / "estimates.csv"
+    old.write_text("the previous export\n", encoding="utf-8")
+    assert main(["estimates", "--wave", "2024", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"aimonitor: error: cannot write the estimates to {tmp_path}: "
+    )
+    assert old.read_text(encoding="utf-8") == "the previous export\n"
+
+
+def test_regenerating_the_demo_waves_removes_reports_built_from_the_old_data(demo):
+    built = build_wave_report(2024, "nl", report_dir(2024, "nl"), pdf=False)
+    assert built.html.exists()
+    store_demo_waves(seed=7)
+    assert not built.html.exists()

@@ -57,3 +57,14 @@ def test_a_synthetic_wave_is_labelled_as_synthetic_on_the_start_page(client):
     make_wave(2023, synthetic=True)
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Synthetische demonstratiedata" in page
+
+
+def test_response_rates_are_rounded_half_up_like_the_report(client):
+    load_frame_into_database()
+    wave = make_wave(2024, synthetic=False)
+    brabant = Municipality.objects.filter(frame_year=2024, province="Noord-Brabant")
+    respond(wave, list(brabant.values_list("code", flat=True))[:35])  # 35 of 56 = 62.5%
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode().replace("\n", "")
+    province_rows = page.split("Respons naar provincie")[1].split("</table>")[0]
+    expected = '<td>Noord-Brabant</td><td class="num">56</td><td class="num">35</td>'
+    assert expected + '<td class="num">63%</td>' in province_rows

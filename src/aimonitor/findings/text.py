@@ -81,15 +81,20 @@ class Predicate:
 
 
 def join_list(items: Sequence[str], lang: str) -> str:
-    """``a``, ``a en b``, ``a, b en c`` (en: ``a, b and c``)."""
+    """``a``, ``a en b``, ``a, b en c`` (en: ``a, b and c``).
+
+    Items that hold a comma themselves (Dutch decimals: ``4,1``) are separated by
+    semicolons, so ``4,1; 4,0 en 3,9`` cannot be misread as more numbers.
+    """
     if not items:
         return ""
     if len(items) == 1:
         return items[0]
+    separator = "; " if any("," in item for item in items) else ", "
     return (
         translator(lang)
         .gettext("{items} and {last}")
-        .format(items=", ".join(items[:-1]), last=items[-1])
+        .format(items=separator.join(items[:-1]), last=items[-1])
     )
 
 

@@ -3,6 +3,7 @@ key findings point to (and group indicators) a chart by size class and a trend o
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -205,7 +206,15 @@ def _axis(
         likert = False
     if likert:
         return (1.0, 5.0)
-    top = max((r.ci_upper for r in rows if r is not None), default=1.0)
+    # Suppressed rows are not drawn; a one-respondent mean has an infinite upper bound.
+    top = max(
+        (
+            r.ci_upper
+            for r in rows
+            if r is not None and not r.suppressed and math.isfinite(r.ci_upper)
+        ),
+        default=1.0,
+    )
     return (0.0, max(top * 1.1, 1.0))
 
 

@@ -106,7 +106,7 @@ def _numbers(column: Column) -> FloatArray:
 
     try:
         return np.where(column.text == "", np.nan, column.text).astype(np.float64)
-    except ValueError:
+    except (ValueError, TypeError):  # numpy 2 raises TypeError (DTypePromotionError)
         raise SpecError(f"column {column.name!r} is not numeric") from None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Literal, TextIO
@@ -36,9 +38,17 @@ def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: b
     if out is None:
         _write(table, publication, fmt, sys.stdout)
         return
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as stream:
-        _write(table, publication, fmt, stream)
+    # Write next to the target and rename, so a failure never leaves a truncated export.
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            _write(table, publication, fmt, stream)
+        os.replace(partial, out)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise AimonitorError(f"cannot write the estimates to {out}: {error.strerror}") from None
 
 
 def build_wave_report(year: int, lang: str, out_dir: Path, *, pdf: bool = True) -> ReportFiles:

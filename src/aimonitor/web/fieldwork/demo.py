@@ -7,6 +7,7 @@ responses is never touched.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 from django.db import transaction
 from django.utils import timezone
@@ -30,6 +31,7 @@ def store_demo_waves(seed: int) -> list[str]:
     for demo_wave in waves:
         _refuse_to_overwrite_real_wave(demo_wave.year)
         Wave.objects.filter(year=demo_wave.year, is_synthetic=True).delete()
+        _remove_built_reports(demo_wave.year)
         wave = _store_wave(demo_wave, questionnaire)
         submitted = sum(1 for r in demo_wave.responses if r.status == "submitted")
         lines.append(
@@ -37,6 +39,15 @@ def store_demo_waves(seed: int) -> list[str]:
             "municipalities submitted"
         )
     return lines
+
+
+def _remove_built_reports(year: int) -> None:
+    """A report built from the replaced wave no longer matches its data: remove it."""
+    from aimonitor.i18n import SUPPORTED_LANGUAGES
+    from aimonitor.web.publishing import report_dir
+
+    for lang in SUPPORTED_LANGUAGES:
+        shutil.rmtree(report_dir(year, lang), ignore_errors=True)
 
 
 def _refuse_to_overwrite_real_wave(year: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from aimonitor.formatting import format_percent
 from aimonitor.frame import PROVINCES, SIZE_CLASSES
 from aimonitor.web.fieldwork.models import MunicipalResponse, Wave
 from aimonitor.web.municipalities.models import Municipality
@@ -17,6 +18,9 @@ class ResponseRow:
     population: int
     responded: int
 
+    rate_text: str = "–"
+    """The response rate as the report prints it (``aimonitor.formatting``)."""
+
     @property
     def rate(self) -> float | None:
         return self.responded / self.population if self.population else None
@@ -28,6 +32,11 @@ class WaveResponse:
     total: ResponseRow
     by_size_class: tuple[ResponseRow, ...]
     by_province: tuple[ResponseRow, ...]
+
+
+def _row(key: str, label: str, population: int, responded: int, language: str) -> ResponseRow:
+    rate = format_percent(responded / population, language) if population else "–"
+    return ResponseRow(key, label, population, responded, rate)
 
 
 def wave_response(wave: Wave, language: str) -> WaveResponse:
@@ -44,27 +53,30 @@ def wave_response(wave: Wave, language: str) -> WaveResponse:
         responded_by_class[size_class] += 1
         responded_by_province[province] += 1
     by_class = tuple(
-        ResponseRow(
-            key=size_class.code,
-            label=size_class.label_nl if language == "nl" else size_class.label_en,
-            population=population_by_class[size_class.code],
-            responded=responded_by_class[size_class.code],
+        _row(
+            size_class.code,
+            size_class.label_nl if language == "nl" else size_class.label_en,
+            population_by_class[size_class.code],
+            responded_by_class[size_class.code],
+            language,
         )
         for size_class in SIZE_CLASSES
     )
     by_province = tuple(
-        ResponseRow(
-            key=province,
-            label=province,
-            population=population_by_province[province],
-            responded=responded_by_province[province],
+        _row(
+            province,
+            province,
+            population_by_province[province],
+            responded_by_province[province],
+            language,
         )
         for province in PROVINCES
     )
-    total = ResponseRow(
-        key="total",
-        label="Totaal" if language == "nl" else "Total",
-        population=sum(population_by_class.values()),
-        responded=sum(responded_by_class.values()),
+    total = _row(
+        "total",
+        "Totaal" if language == "nl" else "Total",
+        sum(population_by_class.values()),
+        sum(responded_by_class.values()),
+        language,
     )
     return WaveResponse(wave=wave, total=total, by_size_class=by_class, by_province=by_province)
