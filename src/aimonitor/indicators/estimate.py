@@ -18,7 +18,7 @@ from aimonitor.indicators.catalogue import Estimand
 from aimonitor.indicators.data import WaveData
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.matrix import BoolArray, FloatArray, IndicatorMatrix, build_matrix
-from aimonitor.indicators.table import ALL, EstimateTable, IndicatorRow
+from aimonitor.indicators.table import ALL, MIN_RESPONDENTS, EstimateTable, IndicatorRow
 from aimonitor.indicators.weighting import weight_wave
 
 Domain = tuple[str, BoolArray | None]
@@ -29,7 +29,7 @@ def estimate_wave(
     frame: Frame,
     *,
     lineage: Lineage | None = None,
-    min_n: int = 5,
+    min_n: int = MIN_RESPONDENTS,
     method: stats.ProportionMethod | str = stats.DEFAULT_PROPORTION_METHOD,
 ) -> EstimateTable:
     """The estimate table of ``wave``: rows for domain ``all``, every ``size_class=<code>``

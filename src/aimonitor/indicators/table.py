@@ -25,6 +25,10 @@ from aimonitor.stats.result import Estimate
 Kind = Literal["proportion", "mean", "difference"]
 ALL = "all"
 
+MIN_RESPONDENTS = 5
+"""The publication rule: a figure resting on fewer municipalities is suppressed (estimates,
+findings and report alike)."""
+
 
 @dataclass(frozen=True)
 class IndicatorRow:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+# The one suppression rule of every output (estimates, findings, report), re-exported here.
+from aimonitor.indicators.table import MIN_RESPONDENTS as MIN_RESPONDENTS
+
 Scale = Literal["proportion", "mean"]
 ChartKind = Literal["bars", "size_class", "trend"]
-
-MIN_RESPONDENTS = 5
-"""A figure resting on fewer municipalities than this is suppressed (shown as "–")."""
 
 
 @dataclass(frozen=True)
