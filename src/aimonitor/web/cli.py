@@ -13,23 +13,12 @@ from pathlib import Path
 from aimonitor.cli import Registrar, core_registrars, run
 from aimonitor.web.bootstrap import with_database
 
-SubParsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
-
-
-def _migrate() -> None:
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
-
 
 def _load_frame(args: argparse.Namespace) -> int:
     def action() -> int:
-        from aimonitor.web.municipalities.loading import load_frame_into_database
+        from aimonitor.web.demo import set_up_database
 
-        _migrate()
-        summary = load_frame_into_database()
-        years = ", ".join(f"{year}: {count}" for year, count in summary.municipalities.items())
-        print(f"frame loaded: municipalities per year ({years}); {summary.mergers} mergers")
+        print(set_up_database())
         return 0
 
     return with_database(action)
@@ -37,11 +26,10 @@ def _load_frame(args: argparse.Namespace) -> int:
 
 def _demo_data(args: argparse.Namespace) -> int:
     def action() -> int:
+        from aimonitor.web.demo import set_up_database
         from aimonitor.web.fieldwork.demo import store_demo_waves
-        from aimonitor.web.municipalities.loading import load_frame_into_database
 
-        _migrate()
-        load_frame_into_database()
+        set_up_database()
         for line in store_demo_waves(seed=args.seed):
             print(line)
         return 0
@@ -97,19 +85,19 @@ def _manage(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: SubParsers) -> None:  # type: ignore[valid-type]
-    frame = subparsers.add_parser(  # type: ignore[attr-defined]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    frame = subparsers.add_parser(
         "load-frame", help="load the population frame (all years, mergers) into the database"
     )
     frame.set_defaults(handler=_load_frame)
 
-    demo_data = subparsers.add_parser(  # type: ignore[attr-defined]
+    demo_data = subparsers.add_parser(
         "demo-data", help="generate the synthetic demo waves 2023-2025 into the database"
     )
     demo_data.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
     demo_data.set_defaults(handler=_demo_data)
 
-    estimates = subparsers.add_parser(  # type: ignore[attr-defined]
+    estimates = subparsers.add_parser(
         "estimates",
         help="every estimate of a wave (overall, by size class and province) as CSV or JSON",
     )
@@ -121,7 +109,7 @@ def register(subparsers: SubParsers) -> None:  # type: ignore[valid-type]
     estimates.add_argument("--out", type=Path, default=None, help="file to write (default stdout)")
     estimates.set_defaults(handler=_estimates)
 
-    report = subparsers.add_parser(  # type: ignore[attr-defined]
+    report = subparsers.add_parser(
         "report", help="the report of a wave: report.html (self-contained) and report.pdf"
     )
     report.add_argument("--wave", type=int, required=True, help="the wave's year, e.g. 2024")
@@ -132,7 +120,7 @@ def register(subparsers: SubParsers) -> None:  # type: ignore[valid-type]
     report.add_argument("--no-pdf", action="store_true", help="write the HTML only")
     report.set_defaults(handler=_report)
 
-    demo = subparsers.add_parser(  # type: ignore[attr-defined]
+    demo = subparsers.add_parser(
         "demo", help="set up everything on the demo data and serve the web app"
     )
     demo.add_argument("--no-serve", action="store_true", help="do everything but serve")
@@ -140,13 +128,11 @@ def register(subparsers: SubParsers) -> None:  # type: ignore[valid-type]
     demo.add_argument("--seed", type=int, default=2024)
     demo.set_defaults(handler=_demo)
 
-    serve_parser = subparsers.add_parser(  # type: ignore[attr-defined]
-        "serve", help="serve the web app on 127.0.0.1"
-    )
+    serve_parser = subparsers.add_parser("serve", help="serve the web app on 127.0.0.1")
     serve_parser.add_argument("--port", type=int, default=8000)
     serve_parser.set_defaults(handler=_serve)
 
-    manage = subparsers.add_parser(  # type: ignore[attr-defined]
+    manage = subparsers.add_parser(
         "manage", help="run a Django management command (migrate, createsuperuser, ...)"
     )
     manage.add_argument("arguments", nargs=argparse.REMAINDER)

@@ -5,22 +5,25 @@ from __future__ import annotations
 from aimonitor.web.bootstrap import setup_django, with_database
 
 
-def prepare_demo(seed: int) -> list[str]:
-    """Migrate, load the frame and the synthetic waves; return what was done, line by line."""
+def set_up_database() -> str:
+    """Migrate and load the population frame (both idempotent); say what was loaded."""
     from django.core.management import call_command
 
-    from aimonitor.web.fieldwork.demo import store_demo_waves
     from aimonitor.web.municipalities.loading import load_frame_into_database
 
     call_command("migrate", interactive=False, verbosity=0)
     summary = load_frame_into_database()
-    lines = [
-        "frame loaded: "
-        + ", ".join(
-            f"{year}: {count} municipalities" for year, count in summary.municipalities.items()
-        )
-        + f"; {summary.mergers} mergers"
-    ]
+    years = ", ".join(
+        f"{year}: {count} municipalities" for year, count in summary.municipalities.items()
+    )
+    return f"frame loaded: {years}; {summary.mergers} mergers"
+
+
+def prepare_demo(seed: int) -> list[str]:
+    """Migrate, load the frame, the synthetic waves and their reports; say what was done."""
+    from aimonitor.web.fieldwork.demo import store_demo_waves
+
+    lines = [set_up_database()]
     lines.extend(store_demo_waves(seed=seed))
     lines.extend(build_demo_reports())
     return lines
