@@ -16,20 +16,22 @@ from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import write_estimates
 from aimonitor.publication import Publication, publish, write_publication_report
 from aimonitor.report import ReportFiles
-from aimonitor.web.fieldwork.export import get_wave, waves_until
+from aimonitor.web.fieldwork.export import get_wave, wave_data, waves_until
 
 Format = Literal["csv", "json"]
 
 
-def publication_of(year: int) -> Publication:
-    """Estimates of wave ``year`` with the earlier waves for change and trend."""
-    get_wave(year)
+def publication_of(year: int, *, history: bool = True) -> Publication:
+    """Estimates of wave ``year``, with the earlier waves for change and trend unless
+    ``history`` is false (then only the wave itself is read and estimated)."""
+    if not history:
+        return publish([wave_data(get_wave(year))])
     return publish(waves_until(year))
 
 
 def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: bool) -> None:
     """Write the estimates (or the changes since the previous wave) to ``out`` or stdout."""
-    publication = publication_of(year)
+    publication = publication_of(year, history=changes)
     table: EstimateTable = publication.table
     if changes:
         if publication.changes is None:
