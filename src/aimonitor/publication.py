@@ -62,10 +62,8 @@ def publish(
     if not waves:
         raise AimonitorError("no wave to publish")
     lineage = lineage if lineage is not None else load_lineage()
-    tables = []
-    for wave in waves:
-        frame = frame_of_year(wave.frame_year)
-        tables.append(estimate_wave(wave, frame, lineage=lineage))
+    frames = {year: frame_of_year(year) for year in {wave.frame_year for wave in waves}}
+    tables = [estimate_wave(w, frames[w.frame_year], lineage=lineage) for w in waves]
     current = waves[-1]
     history = tuple(tables[:-1])
     return Publication(
@@ -73,7 +71,7 @@ def publish(
         table=tables[-1],
         history=history,
         changes=estimate_changes(tables[-1], history[-1]) if history else None,
-        response=response_summary(current, frame_of_year(current.frame_year), lineage=lineage),
+        response=response_summary(current, frames[current.frame_year], lineage=lineage),
     )
 
 
