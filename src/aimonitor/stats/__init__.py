@@ -22,7 +22,10 @@ Public names
 * Estimators: :func:`mean`, :func:`total`, :func:`proportion`, :func:`quantile`; they
   return :class:`Estimates` (labelled :class:`Estimate` rows; ``.get(variable, domain=...)``).
 * Intervals: :class:`ProportionMethod` (closed enum; default ``WILSON``).
-* Waves: :func:`difference` (two estimates), :func:`differences` (two result sets).
+* Comparisons: :func:`contrast` (``sum(c_i * est_i)``, as R's ``svycontrast``),
+  :func:`difference` (two estimates, the contrast ``[1, -1]``), :func:`differences` (two
+  result sets, e.g. waves), :func:`significant` (the interval excludes the null value), and
+  :func:`comparison_se` (the SE a comparison uses, decision record 0005).
 * Errors: :class:`StatsError` and subclasses, all :class:`aimonitor.errors.AimonitorError`.
 
 Conventions: ``df="domain"`` (default) uses t with the domain's PSUs minus strata, which is
@@ -31,7 +34,13 @@ Degenerate cases (p = 0 or 1, df = 0) get a documented interval and an ``Estimat
 see ``docs/methodology/``.
 """
 
-from aimonitor.stats.compare import comparison_se, difference, differences
+from aimonitor.stats.compare import (
+    comparison_se,
+    contrast,
+    difference,
+    differences,
+    significant,
+)
 from aimonitor.stats.design import Design, design_from_arrays
 from aimonitor.stats.estimators import mean, proportion, total
 from aimonitor.stats.exceptions import (
@@ -63,6 +72,7 @@ __all__ = [
     "StatsError",
     "calibrate",
     "comparison_se",
+    "contrast",
     "design_from_arrays",
     "difference",
     "differences",
@@ -71,5 +81,6 @@ __all__ = [
     "proportion",
     "quantile",
     "rake",
+    "significant",
     "total",
 ]
