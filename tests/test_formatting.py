@@ -9,7 +9,9 @@ from babel.numbers import format_decimal
 
 from aimonitor.formatting import (
     InvalidEstimateError,
+    difference_decimals,
     displayed_interval,
+    format_difference,
     format_difference_interval,
     format_estimate,
     format_interval,
@@ -162,3 +164,47 @@ def test_an_interval_of_means_has_one_decimal_and_the_local_decimal_sign():
 
     assert format_mean_interval(3.44, 3.76, "nl") == "95%-BI 3,4–3,8"
     assert format_mean_interval(3.44, 3.76, "en") == "95% CI 3.4–3.8"
+
+
+def difference(d: float, lower: float, upper: float) -> Estimate:
+    return Estimate(d, 0.03, lower, upper, None, 236, "difference")
+
+
+def test_a_claimed_difference_whose_bound_would_print_as_zero_gets_one_more_decimal() -> None:
+    # 0.3 points prints as "0" at whole points, as "+0,3" at one decimal.
+    assert difference_decimals(difference(0.07, 0.003, 0.137), "proportion") == 1
+    assert difference_decimals(difference(-0.07, -0.137, -0.003), "proportion") == 1
+    # a mean: 0.04 prints as "0,0" at one decimal, as "+0,04" at two.
+    assert difference_decimals(difference(0.5, 0.04, 0.96), "mean") == 2
+
+
+def test_a_bound_of_exactly_half_a_point_prints_as_one_and_needs_no_more_decimals() -> None:
+    # 0.005 is 0.5 points: rounded half away from zero it prints "+1", never "0".
+    at_half = difference(0.07, 0.005, 0.135)
+    assert difference_decimals(at_half, "proportion") == 0
+    assert format_difference(at_half, "nl", "proportion", decimals=0) == (
+        "+7 procentpunt",
+        "95%-BI +1 tot +14 procentpunt",
+    )
+    assert difference_decimals(difference(0.07, 0.0049, 0.1351), "proportion") == 1
+
+
+def test_a_difference_whose_interval_holds_zero_keeps_the_usual_decimals() -> None:
+    # not claimed, so a bound printing as 0 is what it is
+    assert difference_decimals(difference(0.05, -0.003, 0.103), "proportion") == 0
+
+
+def test_levels_that_would_print_equal_get_more_decimals_at_most_two() -> None:
+    # 47.6% and 48.4% both print as 48%; one decimal tells them apart.
+    claimed = difference(0.008, 0.006, 0.010)
+    assert difference_decimals(claimed, "proportion", levels=(0.476, 0.484)) == 1
+    # 48.001% and 48.002%: even two more decimals do not; the rule stops there.
+    tiny = difference(0.00001, 0.000005, 0.000015)
+    assert difference_decimals(tiny, "proportion", levels=(0.48001, 0.48002)) == 2
+
+
+def test_a_difference_of_means_is_written_with_its_interval() -> None:
+    assert format_difference(difference(0.44, -0.06, 0.94), "en", "mean") == (
+        "+0.4",
+        "95% CI −0.1 to +0.9",
+    )

@@ -11,6 +11,14 @@ Rounding rule
     inside its interval is displayed inside its displayed interval. :func:`displayed_interval`
     checks the input and enforces the guarantee.
 
+Decimals of a claimed difference
+    A significant difference is printed with up to two more decimals when, at the usual
+    decimals, its interval bound nearest 0 would print as 0 ("95%-BI 0 tot +14") or the two
+    levels it compares would print equal ("van 48% naar 48%"). "Prints as 0" is decided by the
+    rounding rule above, so a bound of exactly 0.5 points prints as 1 and needs no extra
+    decimal. :func:`difference_decimals` is the one rule; the report's change column and the
+    key-finding sentences both use it, through :func:`format_difference`.
+
 Separators
     Dutch: decimal comma, thousands dot (``3,8``; ``1.234``). English: decimal point,
     thousands comma (``3.8``; ``1,234``). Negative numbers use the minus sign U+2212.
@@ -20,11 +28,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Final
+from typing import Final, Literal
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import check_language, translator
-from aimonitor.stats.result import Estimate
+from aimonitor.stats import Estimate, significant
+
+Scale = Literal["proportion", "mean"]
+"""What a figure is on: a share (printed in percent, differences in percentage points) or a
+mean (printed as is)."""
+
+MORE_DECIMALS: Final = 2
+"""At most this many decimals more than usual for a claimed difference."""
 
 MINUS: Final = "\u2212"
 
@@ -239,4 +254,80 @@ def format_mean_interval(
             lower=format_mean(lower, lang, decimals=decimals),
             upper=format_mean(upper, lang, decimals=decimals),
         )
+    )
+
+
+def default_decimals(scale: Scale) -> int:
+    """The usual decimals: whole percentages for shares, one decimal for means."""
+    return 0 if scale == "proportion" else 1
+
+
+def format_value(value: float, lang: str, scale: Scale, *, decimals: int | None = None) -> str:
+    """A level on its scale: a percentage for shares, a mean otherwise, at ``decimals`` (by
+    default :func:`default_decimals`)."""
+    shown = default_decimals(scale) if decimals is None else decimals
+    if scale == "proportion":
+        return format_percent(value, lang, decimals=shown)
+    return format_mean(value, lang, decimals=shown)
+
+
+def _scale_factor(scale: Scale) -> int:
+    return 100 if scale == "proportion" else 1
+
+
+def difference_decimals(
+    difference: Estimate,
+    scale: Scale,
+    *,
+    decimals: int | None = None,
+    levels: tuple[float, float] | None = None,
+) -> int:
+    """The decimals to print ``difference`` at: ``decimals`` (by default
+    :func:`default_decimals`), or up to :data:`MORE_DECIMALS` more for a significant
+    difference that would otherwise not show as one.
+
+    It would not when its interval bound nearest 0 prints as 0 ("95%-BI 0 tot +14"), or,
+    when the two ``levels`` compared are given (a sentence states them), when they print equal
+    ("van 48% naar 48%"). Printing follows :func:`round_half_up`: a bound of 0.5 points prints
+    as 1, not 0.
+    """
+    base = default_decimals(scale) if decimals is None else decimals
+    if not significant(difference):
+        return base
+    factor = _scale_factor(scale)
+    nearest_zero = min(difference.ci_lower, difference.ci_upper, key=abs)
+
+    def looks_unclear(places: int) -> bool:
+        if round_half_up(nearest_zero, places, scale=factor) == 0:
+            return True
+        if levels is None:
+            return False
+        first, second = levels
+        return round_half_up(first, places, scale=factor) == round_half_up(
+            second, places, scale=factor
+        )
+
+    shown = base
+    while shown < base + MORE_DECIMALS and looks_unclear(shown):
+        shown += 1
+    return shown
+
+
+def format_difference(
+    difference: Estimate, lang: str, scale: Scale, *, decimals: int | None = None
+) -> tuple[str, str]:
+    """A difference and its interval at ``decimals`` (by default :func:`default_decimals`):
+    ``("+6 procentpunt", "95%-BI +1 tot +11 procentpunt")`` for shares, ``("+0,4",
+    "95%-BI −0,1 tot +0,9")`` for means. Choose ``decimals`` with :func:`difference_decimals`.
+    """
+    shown = default_decimals(scale) if decimals is None else decimals
+    lower, upper, level = difference.ci_lower, difference.ci_upper, difference.level
+    if scale == "proportion":
+        return (
+            format_point_difference(difference.estimate, lang, decimals=shown),
+            format_difference_interval(lower, upper, lang, level=level, decimals=shown),
+        )
+    return (
+        format_mean_difference(difference.estimate, lang, decimals=shown),
+        format_mean_difference_interval(lower, upper, lang, level=level, decimals=shown),
     )
