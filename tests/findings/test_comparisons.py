@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from aimonitor.findings import (
@@ -13,7 +11,6 @@ from aimonitor.findings import (
     RowRef,
     compare_groups,
     compare_waves,
-    difference,
     size_gradient,
 )
 from aimonitor.stats.result import Estimate
@@ -29,41 +26,6 @@ def wave(label: str, p: float, se: float = 0.02) -> Item:
 
 LARGE = {"nl": "grote gemeenten", "en": "large municipalities"}
 SMALL = {"nl": "kleine gemeenten", "en": "small municipalities"}
-
-
-def test_the_standard_error_of_a_difference_of_independent_estimates_adds_variances() -> None:
-    diff = difference(proportion(0.40, 0.3, 0.5, se=0.03), proportion(0.50, 0.4, 0.6, se=0.04))
-    assert diff.estimate == pytest.approx(0.10)
-    assert diff.se == pytest.approx(0.05)
-    assert diff.ci_lower == pytest.approx(0.10 - Z95 * 0.05)
-    assert diff.ci_upper == pytest.approx(0.10 + Z95 * 0.05)
-    assert diff.significant
-    assert diff.direction == "higher"
-
-
-def test_an_interval_that_touches_zero_does_not_exclude_it() -> None:
-    # d = 0.5, se = 0.25, critical value 2: the interval is exactly 0..1.
-    diff = difference(
-        proportion(0.25, 0.0, 0.75, se=0.25),
-        proportion(0.75, 0.75, 0.75, se=0.0),
-        critical_value=2.0,
-    )
-    assert diff.ci_lower == 0.0
-    assert not diff.significant
-    assert diff.direction == "none"
-
-
-def test_a_positive_covariance_narrows_the_interval_of_the_difference() -> None:
-    first, second = proportion(0.4, 0.3, 0.5, se=0.03), proportion(0.5, 0.4, 0.6, se=0.04)
-    diff = difference(first, second, covariance=0.0006)
-    assert diff.se == pytest.approx(math.sqrt(0.0009 + 0.0016 - 0.0012))
-
-
-def test_a_covariance_larger_than_the_variances_allow_is_refused() -> None:
-    with pytest.raises(FindingError, match="covariance"):
-        difference(
-            proportion(0.4, 0.3, 0.5, se=0.01), proportion(0.5, 0.4, 0.6, se=0.01), covariance=0.01
-        )
 
 
 def test_a_significant_rise_between_waves_is_stated_with_both_levels() -> None:
@@ -107,15 +69,31 @@ def test_a_difference_that_is_not_significant_can_be_left_out() -> None:
     assert clear is not None
 
 
+def test_a_known_covariance_can_make_a_change_clear() -> None:
+    # d = 0.03; independent se = 0.02·√2 = 0.028: no clear change. With cov = 0.0003 the
+    # se is √(0.0004 + 0.0004 − 0.0006) = 0.0141, the interval 0.0023..0.0577.
+    earlier, later = wave("2024", 0.41), wave("2025", 0.44)
+    unclear = compare_waves(earlier, later, EXPERIMENTING, "ai", "nl")
+    clear = compare_waves(earlier, later, EXPERIMENTING, "ai", "nl", covariance=0.0003)
+    assert unclear is not None
+    assert unclear.rule == "no_clear_difference"
+    assert clear is not None
+    assert clear.sentence.endswith(
+        "gestegen van 41,0% in 2024 naar 44,0% in 2025 "
+        "(+3,0 procentpunt; 95%-BI +0,2 tot +5,8 procentpunt)."
+    )
+
+
 def test_a_claimed_difference_never_shows_an_interval_bound_of_zero() -> None:
-    # Interval 0.004..0.204 would print as "0 tot +20": one more decimal is shown instead.
+    # d = 0.102, se = √(0.03² + 0.04²) = 0.05, interval 0.102 ± 1.96·0.05 = 0.0040..0.2000:
+    # at whole points "0 tot +20", so one more decimal is shown.
     earlier = Item("2024", proportion(0.41, 0.35, 0.47, se=0.03), RowRef("t", "C1"))
-    later = Item("2025", proportion(0.514, 0.44, 0.59, se=0.04), RowRef("t", "C1"))
-    finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "nl", critical_value=2.0)
+    later = Item("2025", proportion(0.512, 0.44, 0.59, se=0.04), RowRef("t", "C1"))
+    finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "nl")
     assert finding is not None
     assert finding.sentence.endswith(
-        "gestegen van 41,0% in 2024 naar 51,4% in 2025 "
-        "(+10,4 procentpunt; 95%-BI +0,4 tot +20,4 procentpunt)."
+        "gestegen van 41,0% in 2024 naar 51,2% in 2025 "
+        "(+10,2 procentpunt; 95%-BI +0,4 tot +20,0 procentpunt)."
     )
 
 
@@ -199,6 +177,17 @@ def test_no_gradient_is_claimed_when_only_a_middle_class_stands_out() -> None:
         size_classes(0.40, 0.60, 0.42), EXPERIMENTING, "ai", "nl", when_unclear="silent"
     )
     assert silent is None
+
+
+def test_with_few_degrees_of_freedom_a_gradient_needs_a_larger_difference() -> None:
+    # d = 0.25, se = 0.03·√2 = 0.042: clear with the normal quantile (1.96), not with the t
+    # quantile of 1 degree of freedom (12.71), whose interval is 0.25 ± 0.54.
+    classes = size_classes(0.35, 0.50, 0.60)
+    normal = size_gradient(classes, EXPERIMENTING, "ai", "nl")
+    few = size_gradient(classes, EXPERIMENTING, "ai", "nl", df=1)
+    assert normal is not None
+    assert few is not None
+    assert (normal.rule, few.rule) == ("larger_more", "no_clear_gradient")
 
 
 def test_a_gradient_needs_at_least_two_classes() -> None:

@@ -1,19 +1,13 @@
 """Key findings: estimates with their intervals -> sentences in Dutch and English.
 
 Wording follows rules tied to the estimate and its interval (``quantifiers``), differences
-are claimed only when significant (``comparisons``), rankings report ranks that cannot be
-told apart (``rankings``), and every :class:`Finding` carries its evidence (``model``).
+(``aimonitor.stats.difference``) are claimed only when significant (``comparisons``),
+rankings report ranks that cannot be told apart (``rankings``), and every :class:`Finding`
+carries its evidence (``model``).
 The rules are documented in ``docs/methodology/findings.md``.
 """
 
-from .comparisons import (
-    ComparisonWording,
-    Difference,
-    compare_groups,
-    compare_waves,
-    difference,
-    size_gradient,
-)
+from .comparisons import ComparisonWording, compare_groups, compare_waves, direction, size_gradient
 from .errors import FindingError
 from .model import Evidence, Finding, Item, RowRef, Sentence
 from .quantifiers import QUANTIFIER_RULES, Quantifier, QuantifierRule, quantify, select_rule
@@ -23,7 +17,6 @@ from .text import MissingTextError, Population, Predicate, Text, localize, munic
 __all__ = [
     "QUANTIFIER_RULES",
     "ComparisonWording",
-    "Difference",
     "Evidence",
     "Finding",
     "FindingError",
@@ -40,7 +33,7 @@ __all__ = [
     "Text",
     "compare_groups",
     "compare_waves",
-    "difference",
+    "direction",
     "localize",
     "municipalities",
     "quantify",

@@ -1,100 +1,41 @@
 """Differences between two estimates: two waves, two groups, the size-class gradient.
 
-A difference is claimed ("gestegen", "vaker") only when it is statistically significant: the
-confidence interval of the difference excludes 0. For independent estimates the standard
-error of the difference is sqrt(se1² + se2²); a known covariance can be passed (the same
+A difference is claimed ("gestegen", "vaker") only when it is statistically significant
+(:func:`aimonitor.stats.significant`: the confidence interval of the difference excludes 0).
+The difference itself is :func:`aimonitor.stats.difference`: for independent estimates the
+standard error is sqrt(se1² + se2²); a known covariance can be passed (the same
 municipalities answering in two waves make the estimates positively correlated, which the
-independent formula ignores, so it is conservative there). The critical value is the normal
-quantile of the level unless the caller passes another (e.g. a t quantile for few design
-degrees of freedom).
+independent formula ignores, so it is conservative there). The interval uses the normal
+quantile unless the caller passes degrees of freedom ``df`` for a t quantile (few design
+degrees of freedom). The decimals a claimed difference is printed at are
+:func:`aimonitor.formatting.difference_decimals`, the rule the report's tables use too.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import NormalDist
 from typing import Literal
 
-from aimonitor.formatting import (
-    format_difference_interval,
-    format_mean,
-    format_mean_difference,
-    format_mean_difference_interval,
-    format_percent,
-    format_point_difference,
-    round_half_up,
-)
+from aimonitor import stats
+from aimonitor.formatting import Scale, difference_decimals, format_difference, format_value
 from aimonitor.i18n import check_language, translator
-from aimonitor.stats.compare import comparison_se
-from aimonitor.stats.result import Estimate
+from aimonitor.stats import Estimate
 
 from .errors import FindingError
 from .model import Finding, Item
 from .text import Text, capitalize_first, localize
 
-Scale = Literal["proportion", "mean"]
 WhenUnclear = Literal["say", "silent"]
+Direction = Literal["higher", "lower", "none"]
 
 
-def critical_value_for(level: float) -> float:
-    """The two-sided normal quantile for ``level`` (1.959964... for 0.95)."""
-    if not 0 < level < 1:
-        raise FindingError(f"confidence level must lie strictly between 0 and 1, not {level!r}")
-    return NormalDist().inv_cdf(1 - (1 - level) / 2)
-
-
-@dataclass(frozen=True, slots=True)
-class Difference:
-    """``second − first`` with its standard error and confidence interval."""
-
-    estimate: float
-    se: float
-    ci_lower: float
-    ci_upper: float
-    level: float
-
-    @property
-    def significant(self) -> bool:
-        """Whether the interval excludes 0 (a bound exactly at 0 does not exclude it)."""
-        return self.ci_lower > 0 or self.ci_upper < 0
-
-    @property
-    def direction(self) -> Literal["higher", "lower", "none"]:
-        """``higher`` when significantly above 0, ``lower`` when below, else ``none``."""
-        if not self.significant:
-            return "none"
-        return "higher" if self.estimate > 0 else "lower"
-
-
-def difference(
-    first: Estimate,
-    second: Estimate,
-    *,
-    covariance: float = 0.0,
-    level: float = 0.95,
-    critical_value: float | None = None,
-) -> Difference:
-    """The difference ``second − first`` with a Wald interval at ``level``.
-
-    ``se = sqrt(se1² + se2² − 2·covariance)``; the default covariance 0 treats the estimates as
-    independent.
-    """
-    for estimate in (first, second):
-        if not estimate.se >= 0:
-            raise FindingError(f"standard error must be zero or more, not {estimate.se!r}")
-    se_first, se_second = comparison_se(first), comparison_se(second)
-    variance = se_first**2 + se_second**2 - 2 * covariance
-    if variance < 0:
-        raise FindingError(
-            f"covariance {covariance!r} exceeds what the standard errors allow "
-            f"({se_first!r}, {se_second!r})"
-        )
-    z = critical_value if critical_value is not None else critical_value_for(level)
-    se = math.sqrt(variance)
-    d = second.estimate - first.estimate
-    return Difference(d, se, d - z * se, d + z * se, level)
+def direction(difference: Estimate) -> Direction:
+    """``higher`` when ``difference`` is significantly above 0, ``lower`` when below, else
+    ``none``."""
+    if not stats.significant(difference):
+        return "none"
+    return "higher" if difference.estimate > 0 else "lower"
 
 
 @dataclass(frozen=True)
@@ -111,64 +52,23 @@ class ComparisonWording:
     less: Text | None = None
 
 
-def format_value(value: float, lang: str, scale: Scale, decimals: int) -> str:
-    """A level on its scale: a percentage for proportions, a mean otherwise."""
-    if scale == "proportion":
-        return format_percent(value, lang, decimals=decimals)
-    return format_mean(value, lang, decimals=decimals)
-
-
-def _decimals_for_claim(a: float, b: float, diff: Difference, scale: Scale, decimals: int) -> int:
-    """Enough decimals (at most two more) that a claimed difference shows as one: the two
-    levels do not look equal ("gestegen van 48% naar 48%") and the interval bound nearest 0
-    does not show as 0 ("95%-BI 0 tot +14")."""
-    factor = 100 if scale == "proportion" else 1
-    nearest_zero = diff.ci_lower if diff.estimate > 0 else diff.ci_upper
-
-    def looks_unclear(places: int) -> bool:
-        same = round_half_up(a, places, scale=factor) == round_half_up(b, places, scale=factor)
-        return same or round_half_up(nearest_zero, places, scale=factor) == 0
-
-    shown = decimals
-    while shown < decimals + 2 and looks_unclear(shown):
-        shown += 1
-    return shown
-
-
-def _difference_texts(diff: Difference, lang: str, scale: Scale, decimals: int) -> tuple[str, str]:
-    if scale == "proportion":
-        return (
-            format_point_difference(diff.estimate, lang, decimals=decimals),
-            format_difference_interval(
-                diff.ci_lower, diff.ci_upper, lang, level=diff.level, decimals=decimals
-            ),
-        )
-    return (
-        format_mean_difference(diff.estimate, lang, decimals=decimals),
-        format_mean_difference_interval(
-            diff.ci_lower, diff.ci_upper, lang, level=diff.level, decimals=decimals
-        ),
-    )
-
-
 def _fields(
     first: Item,
     second: Item,
-    diff: Difference,
+    diff: Estimate,
     wording: ComparisonWording,
     lang: str,
     scale: Scale,
     decimals: int | None,
 ) -> dict[str, str]:
     """The pieces of a comparison sentence; ``first``/``second`` in sentence order."""
-    base = decimals if decimals is not None else (0 if scale == "proportion" else 1)
     a, b = first.estimate.estimate, second.estimate.estimate
-    shown = _decimals_for_claim(a, b, diff, scale, base) if diff.significant else base
-    difference_text, interval_text = _difference_texts(diff, lang, scale, shown)
+    shown = difference_decimals(diff, scale, decimals=decimals, levels=(a, b))
+    difference_text, interval_text = format_difference(diff, lang, scale, decimals=shown)
     return {
         "topic": localize(wording.topic, lang),
-        "first": format_value(a, lang, scale, shown),
-        "second": format_value(b, lang, scale, shown),
+        "first": format_value(a, lang, scale, decimals=shown),
+        "second": format_value(b, lang, scale, decimals=shown),
         "first_label": localize(first.label, lang),
         "second_label": localize(second.label, lang),
         "difference": difference_text,
@@ -187,28 +87,31 @@ def compare_waves(
     scale: Scale = "proportion",
     decimals: int | None = None,
     covariance: float = 0.0,
-    critical_value: float | None = None,
+    level: float = 0.95,
+    df: float | None = None,
 ) -> Finding | None:
     """A change between two waves: "... is gestegen van 41% in 2024 naar 48% in 2025 (...)".
 
-    Without a significant change the finding says "geen duidelijk verschil", or is ``None``
-    when ``when_unclear="silent"``. Item labels name the waves.
+    The change is ``later − earlier`` (:func:`aimonitor.stats.difference`). Without a
+    significant change the finding says "geen duidelijk verschil", or is ``None`` when
+    ``when_unclear="silent"``. Item labels name the waves.
     """
     check_language(lang)
     _ = translator(lang).gettext
-    diff = difference(
-        earlier.estimate, later.estimate, covariance=covariance, critical_value=critical_value
+    diff = stats.difference(
+        later.estimate, earlier.estimate, covariance=covariance, level=level, df=df
     )
-    if not diff.significant and when_unclear == "silent":
+    change = direction(diff)
+    if change == "none" and when_unclear == "silent":
         return None
     fields = _fields(earlier, later, diff, wording, lang, scale, decimals)
-    if diff.direction == "higher":
+    if change == "higher":
         rule = "increase"
         template = _(
             "{topic} rose from {first} in {first_label} to {second} in {second_label} "
             "({difference}; {interval})."
         )
-    elif diff.direction == "lower":
+    elif change == "lower":
         rule = "decrease"
         template = _(
             "{topic} fell from {first} in {first_label} to {second} in {second_label} "
@@ -244,7 +147,8 @@ def compare_groups(
     scale: Scale = "proportion",
     decimals: int | None = None,
     covariance: float = 0.0,
-    critical_value: float | None = None,
+    level: float = 0.95,
+    df: float | None = None,
     rules: tuple[str, str, str] = ("higher", "lower", "no_clear_difference"),
 ) -> Finding | None:
     """Two groups: "Grote gemeenten experimenteren vaker met AI dan kleine gemeenten (62%
@@ -253,20 +157,21 @@ def compare_groups(
     """
     check_language(lang)
     _ = translator(lang).gettext
-    diff = difference(
-        second.estimate, first.estimate, covariance=covariance, critical_value=critical_value
+    diff = stats.difference(
+        first.estimate, second.estimate, covariance=covariance, level=level, df=df
     )
-    if not diff.significant and when_unclear == "silent":
+    side = direction(diff)
+    if side == "none" and when_unclear == "silent":
         return None
     fields = _fields(first, second, diff, wording, lang, scale, decimals)
-    if diff.direction == "none":
+    if side == "none":
         rule, template = rules[2], _no_clear_difference(lang)
     else:
-        verb = wording.more if diff.direction == "higher" else wording.less
+        verb = wording.more if side == "higher" else wording.less
         if verb is None:
             raise FindingError("comparing groups needs the 'more' and 'less' wording")
         fields["verb"] = localize(verb, lang)
-        rule = rules[0] if diff.direction == "higher" else rules[1]
+        rule = rules[0] if side == "higher" else rules[1]
         template = _(
             "{first_label} {verb} than {second_label} "
             "({first} versus {second}; {difference}; {interval})."
@@ -289,7 +194,8 @@ def size_gradient(
     when_unclear: WhenUnclear = "say",
     scale: Scale = "proportion",
     decimals: int | None = None,
-    critical_value: float | None = None,
+    level: float = 0.95,
+    df: float | None = None,
 ) -> Finding | None:
     """The size-class gradient: the largest class compared with the smallest.
 
@@ -310,6 +216,7 @@ def size_gradient(
         when_unclear=when_unclear,
         scale=scale,
         decimals=decimals,
-        critical_value=critical_value,
+        level=level,
+        df=df,
         rules=("larger_more", "larger_less", "no_clear_gradient"),
     )

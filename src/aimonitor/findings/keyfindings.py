@@ -10,13 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import check_language, translator
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
-from aimonitor.stats.intervals import critical
 
 from .comparisons import ComparisonWording, compare_waves, size_gradient
 from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline, Words
@@ -181,7 +178,7 @@ class _Writer:
             headline.theme,
             self.lang,
             when_unclear="silent",
-            critical_value=_t_quantile(smallest, largest),
+            df=_comparison_df(smallest, largest),
         )
         if finding is not None:
             self.findings.append(finding)
@@ -252,15 +249,14 @@ class _Writer:
         )
 
 
-def _t_quantile(first: Item, second: Item, level: float = 0.95) -> float | None:
-    """The t quantile for comparing two domain estimates: the smaller of their degrees of
-    freedom (size classes have 20-30 respondents, where t and z differ); ``None`` (normal)
-    when either has none."""
+def _comparison_df(first: Item, second: Item) -> float | None:
+    """The degrees of freedom for comparing two domain estimates: the smaller of theirs (size
+    classes have 20-30 respondents, where t and z differ); ``None`` (normal) when either has
+    none."""
     dfs = [item.estimate.df for item in (first, second)]
     if any(df is None or df <= 0 for df in dfs):
         return None
-    smallest = min(float(df) for df in dfs if df is not None)
-    return float(critical(np.array([smallest]), level)[0])
+    return min(float(df) for df in dfs if df is not None)
 
 
 def _previous_ref(row: IndicatorRow) -> RowRef:

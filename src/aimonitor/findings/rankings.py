@@ -3,7 +3,7 @@
 Items are sorted by estimate, highest first; exact ties keep the caller's order. Items are
 then grouped from the top: an item (or a block of exactly tied items) joins the current group
 only when its difference with *every* member of the group is not significant (the interval
-of the difference, from :func:`aimonitor.findings.comparisons.difference`, contains 0);
+of :func:`aimonitor.stats.difference` does not exclude 0, :func:`aimonitor.stats.significant`);
 otherwise it starts the next group. Testing against every member, not only the neighbour,
 stops chains (A ≈ B, B ≈ C, yet A clearly above C) from being reported as one group.
 
@@ -24,10 +24,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
+from aimonitor import stats
+from aimonitor.formatting import Scale, format_value
 from aimonitor.i18n import check_language, translator
 
-from .comparisons import Scale, critical_value_for, difference, format_value
 from .errors import FindingError
 from .model import Finding, Item
 from .text import GrammaticalNumber, Predicate, capitalize_first, join_list, localize
@@ -65,9 +67,12 @@ class Ranking:
         return len(self.items) > self.requested
 
 
-def _indistinguishable(a: Item, b: Item, z: float, covariance: Covariance | None) -> bool:
+def _indistinguishable(
+    a: Item, b: Item, *, level: float, df: float | None, covariance: Covariance | None
+) -> bool:
     cov = covariance(a, b) if covariance is not None else 0.0
-    return not difference(a.estimate, b.estimate, covariance=cov, critical_value=z).significant
+    diff = stats.difference(a.estimate, b.estimate, covariance=cov, level=level, df=df)
+    return not stats.significant(diff)
 
 
 def _tie_blocks(items: Sequence[Item]) -> list[list[Item]]:
@@ -87,25 +92,23 @@ def rank(
     k: int,
     *,
     level: float = 0.95,
-    critical_value: float | None = None,
+    df: float | None = None,
     covariance: Covariance | None = None,
 ) -> Ranking:
     """The top ``k`` of ``items`` in groups of ranks that cannot be told apart.
 
     Fewer than ``k`` items gives all of them. After the k-th item the list goes on while the
     next item cannot be told apart from the last one listed, so a top three never leaves out
-    an item that might as well be third.
+    an item that might as well be third. ``df`` gives a t quantile (``None``: normal).
     """
     if k < 1:
         raise FindingError(f"a top k needs k of at least 1, not {k!r}")
-    z = critical_value if critical_value is not None else critical_value_for(level)
+    test = partial(_indistinguishable, level=level, df=df, covariance=covariance)
     groups: list[list[Item]] = []
     for block in _tie_blocks(items):
         current = groups[-1] if groups else None
         if current is not None and all(
-            _indistinguishable(member, candidate, z, covariance)
-            for member in current
-            for candidate in block
+            test(member, candidate) for member in current for candidate in block
         ):
             current.extend(block)
         else:
@@ -113,7 +116,7 @@ def rank(
     top: list[RankGroup] = []
     listed = 0
     for group in groups:
-        if listed >= k and not _indistinguishable(top[-1].items[-1], group[0], z, covariance):
+        if listed >= k and not test(top[-1].items[-1], group[0]):
             break
         top.append(RankGroup(rank=listed + 1, items=tuple(group)))
         listed += len(group)
@@ -121,12 +124,16 @@ def rank(
 
 
 def _group_text(
-    group: RankGroup, lang: str, *, show_values: bool, scale: Scale, decimals: int
+    group: RankGroup, lang: str, *, show_values: bool, scale: Scale, decimals: int | None
 ) -> str:
     _ = translator(lang).gettext
     labels = join_list([localize(item.label, lang) for item in group.items], lang)
     values = join_list(
-        [format_value(item.estimate.estimate, lang, scale, decimals) for item in group.items], lang
+        [
+            format_value(item.estimate.estimate, lang, scale, decimals=decimals)
+            for item in group.items
+        ],
+        lang,
     )
     if group.distinguishable:
         return (
@@ -150,7 +157,7 @@ def ranking_finding(
     scale: Scale = "proportion",
     decimals: int | None = None,
     level: float = 0.95,
-    critical_value: float | None = None,
+    df: float | None = None,
     covariance: Covariance | None = None,
 ) -> Finding:
     """The top k as a sentence: "{intro} A (62%), gevolgd door B en C (48% en 46%; niet
@@ -162,11 +169,10 @@ def ranking_finding(
     check_language(lang)
     if not items:
         raise FindingError("a ranking needs at least one item")
-    ranking = rank(items, k, level=level, critical_value=critical_value, covariance=covariance)
-    shown = decimals if decimals is not None else (0 if scale == "proportion" else 1)
+    ranking = rank(items, k, level=level, df=df, covariance=covariance)
     _ = translator(lang).gettext
     parts = [
-        _group_text(group, lang, show_values=show_values, scale=scale, decimals=shown)
+        _group_text(group, lang, show_values=show_values, scale=scale, decimals=decimals)
         for group in ranking.groups
     ]
     listing = parts[0]
