@@ -5,6 +5,7 @@ from aimonitor.findings.keyfindings import key_findings
 from aimonitor.indicators import EstimateTable, IndicatorRow, Weighting
 from aimonitor.paths import data_dir
 from aimonitor.questionnaire import load_questionnaire
+from aimonitor.stats import Estimate
 
 PHRASES = {
     "lt20k": {"nl": "gemeenten met minder dan 20.000 inwoners", "en": "small municipalities"},
@@ -33,13 +34,7 @@ def row(variable, option, estimate, lower, upper, n=200, domain="all", suppresse
         option=option,
         domain=domain,
         kind="proportion",
-        estimate=estimate,
-        se=(upper - lower) / 3.92,
-        ci_lower=lower,
-        ci_upper=upper,
-        df=n - 1,
-        n=n,
-        method="wilson",
+        estimate=Estimate(estimate, (upper - lower) / 3.92, lower, upper, n - 1, n, "wilson"),
         suppressed=suppressed,
     )
 

@@ -11,23 +11,19 @@ from aimonitor.indicators import EstimateTable, IndicatorRow, WaveData, Weightin
 from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.estimate import estimate_wave
+from aimonitor.stats import Estimate
 
 WEIGHTING = Weighting("rake", ("size_class", "province"), None, 200, 342)
 
 
 def row(option: str, estimate: float, se: float, n: int = 100, **kw: object) -> IndicatorRow:
+    interval = (estimate - 2 * se, estimate + 2 * se)
     return IndicatorRow(
         variable="B1",
         option=option,
         domain="all",
         kind="proportion",
-        estimate=estimate,
-        se=se,
-        ci_lower=estimate - 2 * se,
-        ci_upper=estimate + 2 * se,
-        df=n - 1.0,
-        n=n,
-        method="wilson",
+        estimate=Estimate(estimate, se, *interval, n - 1.0, n, "wilson"),
         **kw,  # type: ignore[arg-type]
     )
 
@@ -40,11 +36,13 @@ def test_a_change_is_the_difference_with_the_root_sum_of_squares_standard_error(
     changes = estimate_changes(table(2025, row("1", 0.5, 0.03)), table(2024, row("1", 0.4, 0.04)))
     change = changes.get("B1", "1")
     assert change.kind == "difference"
-    assert change.estimate == pytest.approx(0.1)
-    assert change.se == pytest.approx(0.05)  # sqrt(0.03^2 + 0.04^2)
+    assert change.estimate.estimate == pytest.approx(0.1)
+    assert change.estimate.se == pytest.approx(0.05)  # sqrt(0.03^2 + 0.04^2)
     z = 1.959963984540054
-    assert (change.ci_lower, change.ci_upper) == pytest.approx((0.1 - z * 0.05, 0.1 + z * 0.05))
-    assert change.n == 200
+    assert (change.estimate.ci_lower, change.estimate.ci_upper) == pytest.approx(
+        (0.1 - z * 0.05, 0.1 + z * 0.05)
+    )
+    assert change.estimate.n == 200
     assert (changes.wave, changes.compared_with) == (2025, 2024)
 
 
@@ -82,7 +80,9 @@ def test_the_demo_waves_2025_against_2024_give_finite_changes_for_every_shared_k
     for change in changes:
         before = previous.get(*change.key)
         now = current.get(*change.key)
-        assert change.estimate == pytest.approx(now.estimate - before.estimate)
-        assert math.isfinite(change.se)
-        assert change.se >= max(now.se, before.se)
+        assert change.estimate.estimate == pytest.approx(
+            now.estimate.estimate - before.estimate.estimate
+        )
+        assert math.isfinite(change.estimate.se)
+        assert change.estimate.se >= max(now.estimate.se, before.estimate.se)
         assert change.suppressed == (now.suppressed or before.suppressed)

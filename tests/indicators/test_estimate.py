@@ -39,19 +39,21 @@ def test_shares_of_a_tiny_wave_are_the_plain_shares_with_n_the_respondents(
     five: EstimateTable,
 ) -> None:
     assert five.weighting.method == "none"
-    assert (five.get("B1", "1").estimate, five.get("B1", "1").n) == pytest.approx((0.4, 5))
-    assert five.get("B1", "98").estimate == pytest.approx(0.2)
-    assert five.get("B1", "group:working_on").estimate == pytest.approx(0.6)
-    assert five.get("B2", "1").estimate == pytest.approx(2 / 3)
-    assert five.get("B2", "1").n == 3
+    assert (five.get("B1", "1").estimate.estimate, five.get("B1", "1").estimate.n) == pytest.approx(
+        (0.4, 5)
+    )
+    assert five.get("B1", "98").estimate.estimate == pytest.approx(0.2)
+    assert five.get("B1", "group:working_on").estimate.estimate == pytest.approx(0.6)
+    assert five.get("B2", "1").estimate.estimate == pytest.approx(2 / 3)
+    assert five.get("B2", "1").estimate.n == 3
 
 
 def test_means_leave_special_codes_out(five: EstimateTable) -> None:
     likert = five.get("L1", "mean")
-    assert likert.estimate == pytest.approx(3.0)
-    assert (likert.n, likert.kind) == (4, "mean")
-    assert five.get("N1", "mean").estimate == pytest.approx(2.0)
-    assert five.get("L1", "98").estimate == pytest.approx(0.2)
+    assert likert.estimate.estimate == pytest.approx(3.0)
+    assert (likert.estimate.n, likert.kind) == (4, "mean")
+    assert five.get("N1", "mean").estimate.estimate == pytest.approx(2.0)
+    assert five.get("L1", "98").estimate.estimate == pytest.approx(0.2)
 
 
 def test_the_standard_error_is_the_srs_one_with_the_finite_population_correction(
@@ -60,8 +62,8 @@ def test_the_standard_error_is_the_srs_one_with_the_finite_population_correction
     # p = 0.4 of n = 5 out of N = 342: s^2 = 5 * 0.4 * 0.6 / 4; var = (1 - n/N) s^2 / n.
     expected = math.sqrt((1 - 5 / 342) * (5 * 0.4 * 0.6 / 4) / 5)
     row = five.get("B1", "1")
-    assert row.se == pytest.approx(expected)
-    assert (row.df, row.method, row.kind) == (4, "wilson", "proportion")
+    assert row.estimate.se == pytest.approx(expected)
+    assert (row.estimate.df, row.estimate.method, row.kind) == (4, "wilson", "proportion")
 
 
 def test_rows_resting_on_fewer_than_five_respondents_are_suppressed(
@@ -93,13 +95,17 @@ def test_a_domain_with_one_respondent_gives_suppressed_rows_and_never_a_nan(fram
     answers: list[dict[str, object]] = [*FIVE, {"B1": 2, "L1": 3}]
     table = estimate_wave(wave_of(answers, codes), frame, min_n=1)
     mean = table.get("L1", "mean", "size_class=lt20k")
-    assert (mean.n, mean.estimate, mean.suppressed) == (1, 3.0, True)  # interval is infinite
+    assert (mean.estimate.n, mean.estimate.estimate, mean.suppressed) == (
+        1,
+        3.0,
+        True,
+    )  # interval is infinite
     share = table.get("B1", "2", "size_class=lt20k")
-    assert (share.n, share.estimate, share.suppressed) == (1, 1.0, False)
-    assert (share.ci_lower, share.ci_upper) == (0.0, 1.0)
+    assert (share.estimate.n, share.estimate.estimate, share.suppressed) == (1, 1.0, False)
+    assert (share.estimate.ci_lower, share.estimate.ci_upper) == (0.0, 1.0)
     for row in table:
-        assert not math.isnan(row.estimate)
-        assert not math.isnan(row.se)
+        assert not math.isnan(row.estimate.estimate)
+        assert not math.isnan(row.estimate.se)
 
 
 def test_a_wave_without_respondents_gives_an_empty_table_and_says_why(frame: Frame) -> None:
@@ -115,7 +121,7 @@ def test_a_response_stored_under_a_pre_merger_code_counts_for_its_successor(
     # Heerhugowaard (GM0398) became Dijk en Waard (GM1980) in 2022.
     codes = ["GM0398", *codes_in(frame, "20k-50k", 4)]
     table = estimate_wave(wave_of(FIVE, codes), frame, lineage=lineage)
-    assert table.get("B1", "1").n == 5
+    assert table.get("B1", "1").estimate.n == 5
     assert table.find("B1", "1", "size_class=50k-100k") is not None  # Dijk en Waard's class
     assert frame.by_code("GM1980").size_class.code == "50k-100k"
 
@@ -137,8 +143,8 @@ def test_two_responses_for_one_municipality_are_refused(frame: Frame, lineage: L
 
 def test_the_interval_method_for_proportions_can_be_chosen(frame: Frame) -> None:
     table = estimate_wave(wave_of(FIVE, codes_in(frame, "20k-50k", 5)), frame, method="logit")
-    assert table.get("B1", "1").method == "logit"
-    assert table.get("L1", "mean").method == "wald"
+    assert table.get("B1", "1").estimate.method == "logit"
+    assert table.get("L1", "mean").estimate.method == "wald"
 
 
 def test_every_published_demo_row_has_a_finite_estimate_inside_its_interval(
@@ -148,10 +154,15 @@ def test_every_published_demo_row_has_a_finite_estimate_inside_its_interval(
     published = [row for row in demo if not row.suppressed]
     assert len(published) > 1000
     for row in published:
-        numbers = (row.estimate, row.se, row.ci_lower, row.ci_upper)
+        numbers = (
+            row.estimate.estimate,
+            row.estimate.se,
+            row.estimate.ci_lower,
+            row.estimate.ci_upper,
+        )
         assert all(math.isfinite(x) for x in numbers), row.key
-        assert row.ci_lower <= row.estimate <= row.ci_upper, row.key
-        assert row.n >= 5
+        assert row.estimate.ci_lower <= row.estimate.estimate <= row.estimate.ci_upper, row.key
+        assert row.estimate.n >= 5
 
 
 def test_the_demo_table_has_every_domain_and_every_estimand_overall(
@@ -163,14 +174,14 @@ def test_the_demo_table_has_every_domain_and_every_estimand_overall(
     assert domains == expected
     # A2 is only asked when A1 is skipped; every demo respondent answered A1.
     assert demo.find("A2", "1") is None
-    assert demo.get("B1", "group:working_on").n == len(demo_waves[2024].respondents)
+    assert demo.get("B1", "group:working_on").estimate.n == len(demo_waves[2024].respondents)
 
 
 def test_the_size_class_and_province_n_add_up_to_the_overall_n(demo: EstimateTable) -> None:
     totals: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in demo:
         part = row.domain.split("=")[0]
-        totals[(row.variable, row.option)][part] += row.n
+        totals[(row.variable, row.option)][part] += row.estimate.n
     for key, by_part in totals.items():
         assert by_part["size_class"] == by_part[ALL], key
         assert by_part["province"] == by_part[ALL], key
@@ -182,28 +193,31 @@ def test_the_shares_of_all_codes_of_a_single_choice_sum_to_1_in_every_domain(
     sums: dict[str, float] = defaultdict(float)
     for row in demo:
         if row.variable == "D1" and row.option.isdigit():
-            sums[row.domain] += row.estimate
+            sums[row.domain] += row.estimate.estimate
     assert len(sums) == 18
     assert np.allclose(list(sums.values()), 1.0)
 
 
 def test_a_group_share_is_the_sum_of_its_codes_shares(demo: EstimateTable) -> None:
-    group = demo.get("D1", "group:experimenting").estimate
-    codes = sum(demo.get("D1", code).estimate for code in ("3", "4", "5"))
+    group = demo.get("D1", "group:experimenting").estimate.estimate
+    codes = sum(demo.get("D1", code).estimate.estimate for code in ("3", "4", "5"))
     assert group == pytest.approx(codes)
 
 
 def test_any_row_in_a_group_is_at_least_the_share_of_each_row(demo: EstimateTable) -> None:
     any_used = demo.get("E1", "any:used")
     for row in ("copilot_m365", "copilot_chat", "public_chatbots", "own_llm", "embedded_genai"):
-        assert any_used.estimate >= demo.get(f"E1_{row}", "group:used").estimate - 1e-12
+        assert (
+            any_used.estimate.estimate
+            >= demo.get(f"E1_{row}", "group:used").estimate.estimate - 1e-12
+        )
 
 
 def test_top_n_shares_are_at_least_the_first_place_shares_and_sum_to_the_ranks_given(
     demo: EstimateTable, demo_waves: dict[int, WaveData]
 ) -> None:
-    top3 = [demo.get("F3", f"top3:{code}").estimate for code in range(1, 13)]
-    first = [demo.get("F3", f"rank1:{code}").estimate for code in range(1, 13)]
+    top3 = [demo.get("F3", f"top3:{code}").estimate.estimate for code in range(1, 13)]
+    first = [demo.get("F3", f"rank1:{code}").estimate.estimate for code in range(1, 13)]
     assert all(t >= f - 1e-12 for t, f in zip(top3, first, strict=True))
     assert sum(first) == pytest.approx(1.0)
     assert sum(top3) <= 3.0 + 1e-9
@@ -231,7 +245,7 @@ def test_a_demo_wave_without_a_province_is_post_stratified_and_has_no_rows_for_i
     assert table.weighting.method == "poststratify"
     assert "province Drenthe has no respondents" in (table.weighting.fallback_reason or "")
     assert not any(row.domain == "province=Drenthe" for row in table)
-    assert 0 < table.get("B1", "group:working_on").estimate < 1
+    assert 0 < table.get("B1", "group:working_on").estimate.estimate < 1
 
 
 def test_a_demo_wave_without_the_largest_cities_is_still_raked_with_collapsed_classes(
@@ -244,4 +258,6 @@ def test_a_demo_wave_without_the_largest_cities_is_still_raked_with_collapsed_cl
     )
     assert not any(row.domain == "size_class=ge250k" for row in table)
     published = [row for row in table if not row.suppressed]
-    assert all(row.ci_lower <= row.estimate <= row.ci_upper for row in published)
+    assert all(
+        row.estimate.ci_lower <= row.estimate.estimate <= row.estimate.ci_upper for row in published
+    )

@@ -85,9 +85,9 @@ def test_numbers_are_written_with_full_precision(frame: Frame) -> None:
     for row in estimates:
         if not row.suppressed:
             written = rows[row.key]
-            assert float(written["se"]) == row.se
-            assert float(written["ci_lower"]) == row.ci_lower
-            assert float(written["ci_upper"]) == row.ci_upper
+            assert float(written["se"]) == row.estimate.se
+            assert float(written["ci_lower"]) == row.estimate.ci_lower
+            assert float(written["ci_upper"]) == row.estimate.ci_upper
 
 
 def test_a_suppressed_row_keeps_its_key_and_n_but_not_its_figures(frame: Frame) -> None:
@@ -129,7 +129,7 @@ def test_json_has_the_metadata_on_top_and_the_same_rows(frame: Frame) -> None:
     assert isinstance(rows, list)
     assert len(rows) == len(estimates)
     first = estimates.rows[0]
-    assert rows[0]["estimate"] == first.estimate
+    assert rows[0]["estimate"] == first.estimate.estimate
     assert set(rows[0]) == set(COLUMNS)
     suppressed = next(r for r in rows if r["variable"] == "B2")
     assert (suppressed["suppressed"], suppressed["estimate"]) == (True, None)

@@ -37,13 +37,7 @@ def row(
         option=option,
         domain=domain,
         kind=kind,  # type: ignore[arg-type]
-        estimate=estimate,
-        se=0.02,
-        ci_lower=lower,
-        ci_upper=upper,
-        df=None,
-        n=n,
-        method=method,
+        estimate=Estimate(estimate, 0.02, lower, upper, None, n, method),
         suppressed=suppressed,
     )
 

@@ -8,7 +8,7 @@ from aimonitor.errors import AimonitorError
 from aimonitor.i18n import UnknownLanguageError
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.report import MIN_RESPONDENTS, ReportError, build_report
-from aimonitor.report.model import ItemSection, Report
+from aimonitor.report.model import Bar, ItemSection, Report
 
 from .conftest import GENERATED
 from .support import B1_ROWS, finding, response, row, table
@@ -28,6 +28,10 @@ def _build(questionnaire: Questionnaire, rows=B1_ROWS, **kwargs) -> Report:  # t
 
 def _section(report: Report, item: str) -> ItemSection:
     return next(s for c in report.chapters for s in c.sections if s.item == item)
+
+
+def _value(bar: Bar) -> float | None:
+    return None if bar.estimate is None else bar.estimate.estimate
 
 
 def test_the_chapters_are_the_six_numbered_themes_in_order(questionnaire: Questionnaire) -> None:
@@ -50,8 +54,10 @@ def test_a_table_lists_the_answers_in_questionnaire_order_with_their_labels(
         "Weet niet",
         "Werkt aan een AI-visie of -strategie",
     ]
-    assert figures[1].estimate == 0.54
-    assert (figures[1].lower, figures[1].upper, figures[1].n) == (0.50, 0.58, 120)
+    estimate = figures[1].estimate
+    assert estimate is not None
+    assert (estimate.estimate, estimate.ci_lower, estimate.ci_upper) == (0.54, 0.50, 0.58)
+    assert figures[1].n == 120
 
 
 def test_english_reports_use_the_english_labels(questionnaire: Questionnaire) -> None:
@@ -61,13 +67,16 @@ def test_english_reports_use_the_english_labels(questionnaire: Questionnaire) ->
     assert report.title == "AI Monitor of Dutch Municipalities 2024"
 
 
-def test_a_figure_on_fewer_than_five_municipalities_is_suppressed_even_if_not_flagged(
+def test_a_figure_the_estimates_suppressed_carries_no_number_but_its_n(
     questionnaire: Questionnaire,
 ) -> None:
-    rows = (row("B1", "1", 0.5, 0.1, 0.9, n=MIN_RESPONDENTS - 1), row("B1", "2", 0.5, 0.3, 0.7))
+    rows = (
+        row("B1", "1", 0.5, 0.1, 0.9, n=MIN_RESPONDENTS - 1, suppressed=True),
+        row("B1", "2", 0.5, 0.3, 0.7),
+    )
     figures = _section(_build(questionnaire, rows), "B1").tables[0].figures
     assert figures[0].suppressed
-    assert (figures[0].estimate, figures[0].lower, figures[0].upper) == (None, None, None)
+    assert figures[0].estimate is None
     assert figures[0].n == MIN_RESPONDENTS - 1
     assert not figures[1].suppressed
 
@@ -79,7 +88,16 @@ def test_a_domain_with_one_respondent_shows_a_dash_in_the_size_class_chart(
         *B1_ROWS,
         row("B1", "group:working_on", 0.74, 0.70, 0.78),
         row("B1", "group:working_on", 0.80, 0.70, 0.88, domain="size_class=lt20k"),
-        row("B1", "group:working_on", 1.0, 0.2, 1.0, n=1, domain="size_class=ge250k"),
+        row(
+            "B1",
+            "group:working_on",
+            1.0,
+            0.2,
+            1.0,
+            n=1,
+            domain="size_class=ge250k",
+            suppressed=True,
+        ),
     )
     charts = _section(_build(questionnaire, rows), "B1").charts
     by_class = next(c for c in charts if c.kind == "size_class")
@@ -87,7 +105,7 @@ def test_a_domain_with_one_respondent_shows_a_dash_in_the_size_class_chart(
     assert largest.label == "≥ 250.000 inwoners"
     assert largest.suppressed
     assert largest.estimate is None
-    assert by_class.bars[0].estimate == 0.80
+    assert _value(by_class.bars[0]) == 0.80
 
 
 def test_an_item_nobody_answered_says_so_instead_of_showing_a_table(
@@ -179,7 +197,7 @@ def test_a_grid_shows_one_line_per_row_with_its_group_share(questionnaire: Quest
     assert labels[-1] == "Minstens één: aanwezig of in ontwikkeling"
     assert section.tables[0].figures[0].anchor == "v-B3_guideline"
     bars = section.charts[0].bars
-    assert [b.estimate for b in bars] == [0.71, 0.64]
+    assert [_value(b) for b in bars] == [0.71, 0.64]
 
 
 def test_the_items_a_finding_points_to_get_a_size_class_and_a_trend_chart(
@@ -196,7 +214,7 @@ def test_the_items_a_finding_points_to_get_a_size_class_and_a_trend_chart(
     kinds = [c.kind for c in _section(report, "B1").charts]
     assert kinds == ["bars", "size_class", "trend"]
     trend = _section(report, "B1").charts[2]
-    assert [(b.label, b.estimate) for b in trend.bars] == [("2023", 0.41), ("2024", 0.54)]
+    assert [(b.label, _value(b)) for b in trend.bars] == [("2023", 0.41), ("2024", 0.54)]
     assert [c.kind for c in _section(report, "C1").charts] == []
 
 
@@ -208,7 +226,7 @@ def test_changes_since_an_earlier_wave_are_attached_to_their_figures(
     assert section.tables[0].changes_since == 2023
     change = section.tables[0].figures[1].change
     assert change is not None
-    assert (change.difference, change.significant) == (0.07, True)
+    assert (change.estimate.estimate, change.significant) == (0.07, True)
     assert section.tables[0].figures[0].change is None
 
 

@@ -6,17 +6,23 @@ import xml.etree.ElementTree as ET
 
 from aimonitor.report import Chart, chart_svg
 from aimonitor.report.model import Bar
+from aimonitor.stats import Estimate
 
 SVG = "{http://www.w3.org/2000/svg}"
+
+
+def bar(label: str, estimate: float, lower: float, upper: float, n: int) -> Bar:
+    return Bar(label, Estimate(estimate, 0.02, lower, upper, None, n, "wilson"), n)
+
 
 BARS = Chart(
     kind="bars",
     title="Heeft uw gemeente een visie of strategie op AI?",
     scale="proportion",
     bars=(
-        Bar("Ja, formeel vastgesteld", 0.20, 0.17, 0.23, 120),
-        Bar("In ontwikkeling", 0.54, 0.50, 0.58, 120),
-        Bar("Weet niet", None, None, None, 3, suppressed=True),
+        bar("Ja, formeel vastgesteld", 0.20, 0.17, 0.23, 120),
+        bar("In ontwikkeling", 0.54, 0.50, 0.58, 120),
+        Bar("Weet niet", None, 3, suppressed=True),
     ),
 )
 
@@ -50,7 +56,7 @@ def test_a_bar_with_a_value_is_drawn_for_every_shown_size_class() -> None:
         "size_class",
         "Naar gemeentegrootte",
         "proportion",
-        tuple(Bar(f"klasse {i}", 0.1 * i, 0.05 * i, 0.15 * i, 20) for i in range(1, 6)),
+        tuple(bar(f"klasse {i}", 0.1 * i, 0.05 * i, 0.15 * i, 20) for i in range(1, 6)),
     )
     assert len(_bar_rectangles(chart_svg(chart, "en"))) == 5
 
@@ -60,13 +66,13 @@ def test_a_trend_and_a_mean_chart_render() -> None:
         "trend",
         "Door de metingen heen",
         "proportion",
-        (Bar("2023", 0.41, 0.37, 0.45, 200), Bar("2024", None, None, None, 2, suppressed=True)),
+        (bar("2023", 0.41, 0.37, 0.45, 200), Bar("2024", None, 2, suppressed=True)),
     )
     means = Chart(
         "bars",
         "Gemiddelde",
         "mean",
-        (Bar("a", 3.4, 3.1, 3.7, 100), Bar("b", 2.0, 1.8, 2.2, 100)),
+        (bar("a", 3.4, 3.1, 3.7, 100), bar("b", 2.0, 1.8, 2.2, 100)),
         axis=(1.0, 5.0),
     )
     assert ET.fromstring(chart_svg(trend, "nl")).tag == f"{SVG}svg"

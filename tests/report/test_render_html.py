@@ -8,8 +8,13 @@ from html.parser import HTMLParser
 
 import pytest
 
+from aimonitor import stats
+from aimonitor.findings import ComparisonWording, Item, RowRef, compare_waves
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.report import build_report, render_html
+from aimonitor.report.model import Change
+from aimonitor.report.render_html import change_text
+from aimonitor.stats import Estimate
 
 from .conftest import GENERATED
 from .support import B1_ROWS, finding, response, row, table
@@ -49,7 +54,16 @@ def _html(questionnaire: Questionnaire, lang: str = "nl", **kwargs: object) -> s
                 *B1_ROWS,
                 row("B1", "group:working_on", 0.74, 0.70, 0.78),
                 row("B1", "group:working_on", 0.80, 0.70, 0.88, domain="size_class=lt20k"),
-                row("B1", "group:working_on", 1.0, 0.2, 1.0, n=1, domain="size_class=ge250k"),
+                row(
+                    "B1",
+                    "group:working_on",
+                    1.0,
+                    0.2,
+                    1.0,
+                    n=1,
+                    domain="size_class=ge250k",
+                    suppressed=True,
+                ),
                 row("C4", "mean", 1.85, 1.42, 2.28, kind="mean", method="wald"),
             ),
             synthetic=True,
@@ -93,7 +107,8 @@ def test_an_english_report_uses_english_numbers_and_words(questionnaire: Questio
 
 
 def test_a_suppressed_figure_shows_a_dash_and_the_note(questionnaire: Questionnaire) -> None:
-    html = _html(questionnaire, current=table([row("B1", "1", 0.5, 0.2, 0.8, n=3), *B1_ROWS[1:]]))
+    suppressed = row("B1", "1", 0.5, 0.2, 0.8, n=3, suppressed=True)
+    html = _html(questionnaire, current=table([suppressed, *B1_ROWS[1:]]))
     assert re.search(r"<td class=\"num\">–<sup>\*</sup></td>\s*<td class=\"num\">–</td>", html)
     assert "Niet getoond: minder dan 5 gemeenten antwoordden" in html
 
@@ -144,20 +159,45 @@ def test_the_codebook_lists_every_variable(questionnaire: Questionnaire, lang: s
         assert f'<td class="variable">{variable.name}</td>' in html
 
 
-def test_a_significant_change_is_bold_and_never_shows_a_bound_of_zero() -> None:
-    from aimonitor.report.model import Change
-    from aimonitor.report.render_html import change_text
+def _change(d: float, lower: float, upper: float) -> Change:
+    return Change(since=2023, estimate=Estimate(d, 0.033, lower, upper, None, 240, "difference"))
 
+
+def test_a_significant_change_never_shows_a_bound_of_zero() -> None:
     # +7 points, interval +0.3 to +13.6: significant, but whole points would print "0 tot +14"
-    significant = Change(difference=0.07, lower=0.003, upper=0.136, since=2023)
-    assert change_text(significant, "proportion", "nl") == (
+    assert change_text(_change(0.07, 0.003, 0.136), "proportion", "nl") == (
         "+7,0 procentpunt (95%-BI +0,3 tot +13,6 procentpunt)"
     )
     # the same printed numbers, but the interval contains 0: whole points suffice
-    unclear = Change(difference=0.05, lower=-0.003, upper=0.10, since=2023)
-    assert change_text(unclear, "proportion", "nl") == (
+    assert change_text(_change(0.05, -0.003, 0.10), "proportion", "nl") == (
         "+5 procentpunt (95%-BI 0 tot +10 procentpunt)"
     )
+
+
+def test_a_change_whose_bound_is_exactly_half_a_point_shows_whole_points() -> None:
+    # 0.5 points rounds half away from zero to 1, so the bound does not print as 0
+    assert change_text(_change(0.07, 0.005, 0.135), "proportion", "nl") == (
+        "+7 procentpunt (95%-BI +1 tot +14 procentpunt)"
+    )
+
+
+def test_the_table_and_the_key_finding_print_a_change_alike() -> None:
+    earlier = Estimate(0.41, 0.03, 0.35, 0.47, None, 118, "wilson")
+    later = Estimate(0.512, 0.04, 0.44, 0.59, None, 120, "wilson")
+    # d = 0.102, se = √(0.03² + 0.04²) = 0.05, interval 0.102 ± 1.96·0.05: 0.40 to 20.00
+    # points, so the bound nearest 0 prints as 0 at whole points and one decimal is shown
+    wording = ComparisonWording(topic="AI use")
+    sentence = compare_waves(
+        Item("2023", earlier, RowRef("t", "C1")),
+        Item("2024", later, RowRef("t", "C1")),
+        wording,
+        "ai",
+        "nl",
+    )
+    row = change_text(Change(2023, stats.difference(later, earlier)), "proportion", "nl")
+    assert sentence is not None
+    assert row == "+10,2 procentpunt (95%-BI +0,4 tot +20,0 procentpunt)"
+    assert "(+10,2 procentpunt; 95%-BI +0,4 tot +20,0 procentpunt)" in sentence.sentence
 
 
 def test_a_mean_with_a_one_respondent_size_class_still_draws_its_charts(

@@ -111,7 +111,7 @@ class _Writer:
                 _(
                     "No key finding on {variable} ({option}): it rests on too few "
                     "municipalities (n = {n})."
-                ).format(variable=variable, option=option, n=row.n)
+                ).format(variable=variable, option=option, n=row.estimate.n)
             )
             return None
         return row
@@ -129,7 +129,7 @@ class _Writer:
         predicate = Predicate(
             singular=_text(headline.predicate.singular), plural=_text(headline.predicate.plural)
         )
-        sentence = Sentence.about(row.as_estimate(), ref_of(row)).saying(predicate)
+        sentence = Sentence.about(row.estimate, ref_of(row)).saying(predicate)
         population = self._population(headline.population)
         if population is not None:
             sentence = sentence.of(population)
@@ -146,8 +146,8 @@ class _Writer:
         if earlier is None or earlier.suppressed:
             return
         finding = compare_waves(
-            Item(str(self.previous.wave), earlier.as_estimate(), _previous_ref(earlier)),
-            Item(str(self.table.wave), row.as_estimate(), ref_of(row)),
+            Item(str(self.previous.wave), earlier.estimate, _previous_ref(earlier)),
+            Item(str(self.table.wave), row.estimate, ref_of(row)),
             ComparisonWording(topic=_text(headline.trend.topic)),
             headline.theme,
             self.lang,
@@ -166,7 +166,7 @@ class _Writer:
             )
             phrase = self.spec.size_class_phrases.get(size_class.code)
             if row is not None and not row.suppressed and phrase is not None:
-                classes.append(Item(_text(phrase), row.as_estimate(), ref_of(row)))
+                classes.append(Item(_text(phrase), row.estimate, ref_of(row)))
         if len(classes) < 2:
             return
         smallest, largest = classes[0], classes[-1]
@@ -185,7 +185,7 @@ class _Writer:
 
     def ranking(self, headline: RankingHeadline) -> None:
         items = [
-            Item(_inline(label), row.as_estimate(), ref_of(row))
+            Item(_inline(label), row.estimate, ref_of(row))
             for label, row in self._ranking_rows(headline)
         ]
         if not items:
@@ -234,16 +234,19 @@ class _Writer:
         if row is None:
             return
         template = headline.template.nl if self.lang == "nl" else headline.template.en
+        estimate = row.estimate
         sentence = template.format(
-            value=format_mean(row.estimate, self.lang),
-            interval=format_mean_interval(row.ci_lower, row.ci_upper, self.lang),
+            value=format_mean(estimate.estimate, self.lang),
+            interval=format_mean_interval(
+                estimate.ci_lower, estimate.ci_upper, self.lang, level=estimate.level
+            ),
         )
         self.findings.append(
             Finding(
                 theme=headline.theme,
                 lang=self.lang,
                 sentence=capitalize_first(sentence),
-                evidence=(Evidence(ref_of(row), row.as_estimate()),),
+                evidence=(Evidence(ref_of(row), row.estimate),),
                 rule="mean",
             )
         )

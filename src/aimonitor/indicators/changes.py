@@ -40,19 +40,11 @@ def estimate_changes(current: EstimateTable, previous: EstimateTable) -> Estimat
 
 
 def _change(now: IndicatorRow, before: IndicatorRow) -> IndicatorRow:
-    diff = stats.difference(now.as_estimate(), before.as_estimate())
     return IndicatorRow(
         variable=now.variable,
         option=now.option,
         domain=now.domain,
         kind="difference",
-        estimate=diff.estimate,
-        se=diff.se,
-        ci_lower=diff.ci_lower,
-        ci_upper=diff.ci_upper,
-        df=diff.df,
-        n=diff.n,
-        method=diff.method,
+        estimate=stats.difference(now.estimate, before.estimate),
         suppressed=now.suppressed or before.suppressed,
-        note=None,
     )

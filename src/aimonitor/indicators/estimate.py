@@ -3,12 +3,14 @@
 Domain estimates are computed on the full weighted design (a respondent outside the domain is
 "not in the base", NaN), never on a filtered data set. Rows whose base is empty within a
 domain (n = 0) are left out: there is no estimate to give. A row is suppressed when it rests
-on fewer than ``min_n`` respondents, or when its interval is not finite (df = 0).
+on fewer than ``min_n`` respondents, or when its interval is not finite (df = 0): the one rule,
+:func:`aimonitor.indicators.table.is_suppressed`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -18,7 +20,13 @@ from aimonitor.indicators.catalogue import Estimand
 from aimonitor.indicators.data import WaveData
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.matrix import BoolArray, FloatArray, IndicatorMatrix, build_matrix
-from aimonitor.indicators.table import ALL, MIN_RESPONDENTS, EstimateTable, IndicatorRow
+from aimonitor.indicators.table import (
+    ALL,
+    MIN_RESPONDENTS,
+    EstimateTable,
+    IndicatorRow,
+    is_suppressed,
+)
 from aimonitor.indicators.weighting import weight_wave
 
 Domain = tuple[str, BoolArray | None]
@@ -142,20 +150,13 @@ def _row(estimand: Estimand, domain: str, estimate: stats.Estimate, min_n: int) 
         lower = value
     if upper < value <= upper + _ROUNDING:
         upper = value
-    numbers = (value, estimate.se, lower, upper)
-    finite = all(np.isfinite(number) for number in numbers)
+    if (lower, upper) != (estimate.ci_lower, estimate.ci_upper):
+        estimate = replace(estimate, ci_lower=lower, ci_upper=upper)
     return IndicatorRow(
         variable=estimand.variable,
         option=estimand.option,
         domain=domain,
         kind=estimand.kind,
-        estimate=value,
-        se=estimate.se,
-        ci_lower=lower,
-        ci_upper=upper,
-        df=estimate.df,
-        n=estimate.n,
-        method=estimate.method,
-        suppressed=estimate.n < min_n or not finite,
-        note=estimate.note,
+        estimate=estimate,
+        suppressed=is_suppressed(estimate, min_n=min_n),
     )

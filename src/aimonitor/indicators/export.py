@@ -103,23 +103,23 @@ def _estimand(
 
 
 def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str, Cell]:
-    label = estimand.label
+    label, estimate = estimand.label, row.estimate
     record: dict[str, Cell] = {
         "variable": row.variable,
         "option": row.option,
         "domain": row.domain,
-        "estimate": row.estimate,
-        "ci_lower": row.ci_lower,
-        "ci_upper": row.ci_upper,
-        "n": row.n,
-        "method": row.method,
+        "estimate": estimate.estimate,
+        "ci_lower": estimate.ci_lower,
+        "ci_upper": estimate.ci_upper,
+        "n": estimate.n,
+        "method": estimate.method,
         "kind": row.kind,
-        "se": row.se,
-        "df": row.df,
+        "se": estimate.se,
+        "df": estimate.df,
         "suppressed": row.suppressed,
         "label_nl": label.nl,
         "label_en": label.en,
-        "note": row.note,
+        "note": estimate.note,
         "base": estimand.base,
         "synthetic": synthetic,
     }

@@ -16,11 +16,12 @@ A key whose base is empty in a domain (n = 0) has no row; a suppressed row
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from aimonitor.stats.result import Estimate
+from aimonitor.stats import Estimate
 
 Kind = Literal["proportion", "mean", "difference"]
 ALL = "all"
@@ -30,38 +31,35 @@ MIN_RESPONDENTS = 5
 findings and report alike)."""
 
 
+def is_suppressed(estimate: Estimate, *, min_n: int = MIN_RESPONDENTS) -> bool:
+    """The one suppression rule: ``estimate`` rests on fewer than ``min_n`` respondents, or
+    its figures are not finite (a mean in a domain of one respondent has df = 0 and the
+    interval (−∞, ∞)).
+
+    Only the indicators apply it, when a row is made; every later step (export, findings,
+    report) reads :attr:`IndicatorRow.suppressed`.
+    """
+    numbers = (estimate.estimate, estimate.se, estimate.ci_lower, estimate.ci_upper)
+    return estimate.n < min_n or not all(math.isfinite(number) for number in numbers)
+
+
 @dataclass(frozen=True)
 class IndicatorRow:
+    """One figure of the table: its key, its kind and the statistics core's :class:`Estimate`
+    whole (interval, ``n``, method, level, degrees of freedom, note)."""
+
     variable: str
     option: str
     domain: str
     kind: Kind
-    estimate: float
-    se: float
-    ci_lower: float
-    ci_upper: float
-    df: float | None
-    n: int
-    method: str
+    estimate: Estimate
     suppressed: bool = False
-    """True when the figure rests on fewer municipalities than the suppression minimum."""
-    note: str | None = None
+    """True when the figure must not be published (:func:`is_suppressed`, decided once, by
+    the indicators)."""
 
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.variable, self.option, self.domain)
-
-    def as_estimate(self) -> Estimate:
-        """The row's figures as the statistics core's :class:`Estimate`."""
-        return Estimate(
-            estimate=self.estimate,
-            se=self.se,
-            ci_lower=self.ci_lower,
-            ci_upper=self.ci_upper,
-            df=self.df,
-            n=self.n,
-            method=self.method,
-        )
 
 
 @dataclass(frozen=True)

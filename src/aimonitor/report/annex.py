@@ -8,6 +8,7 @@ from aimonitor.questionnaire import Lang, Questionnaire, codebook
 
 from .labels import local
 from .model import (
+    LEVEL,
     MIN_RESPONDENTS,
     CodebookLine,
     CodebookSection,
@@ -16,9 +17,6 @@ from .model import (
     ResponseLine,
 )
 from .words import Words
-
-LEVEL = 0.95
-"""The confidence level of every interval the estimate tables hold."""
 
 
 def methods(current: EstimateTable, response: ResponseSummary, lang: str, words: Words) -> Methods:
@@ -30,7 +28,9 @@ def methods(current: EstimateTable, response: ResponseSummary, lang: str, words:
         weighting=current.weighting.method,
         weighting_margins=tuple(_margin(m, words) for m in current.weighting.margins),
         weighting_fallback=current.weighting.fallback_reason,
-        interval_methods=tuple(sorted({row.method for row in current.rows if row.method})),
+        interval_methods=tuple(
+            sorted({row.estimate.method for row in current.rows if row.estimate.method})
+        ),
         level=LEVEL,
         minimum_n=MIN_RESPONDENTS,
     )

@@ -131,22 +131,23 @@ def _clean(table: EstimateTable, known: set[str]) -> tuple[EstimateTable, int, i
 
 
 def _displayable(row: IndicatorRow) -> bool:
-    values = (row.estimate, row.ci_lower, row.ci_upper)
     if row.suppressed:
         return True  # not shown at all, so nothing to check
-    if not all(math.isfinite(v) for v in values):
+    estimate = row.estimate
+    value, lower, upper = estimate.estimate, estimate.ci_lower, estimate.ci_upper
+    if not all(math.isfinite(v) for v in (value, lower, upper)):
         return False
-    if not row.ci_lower - _TOLERANCE <= row.estimate <= row.ci_upper + _TOLERANCE:
+    if not lower - _TOLERANCE <= value <= upper + _TOLERANCE:
         return False
     if row.kind == "proportion" and row.option != "mean":
-        return row.ci_lower >= -_TOLERANCE and row.ci_upper <= 1 + _TOLERANCE
+        return lower >= -_TOLERANCE and upper <= 1 + _TOLERANCE
     return True
 
 
 def _options(q: Questionnaire, table: EstimateTable) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
     for row in table.rows:
-        if row.domain == ALL and row.n > 0:
+        if row.domain == ALL and row.estimate.n > 0:
             found[row.variable].append(row.option)
     ordered = {}
     for name, options in found.items():

@@ -87,17 +87,9 @@ def _bars(axes: Axes, chart: Chart, lang: str) -> None:
         if values is None:
             axes.text(low + (high - low) * 0.01, position, "–", va="center", color=MUTED)
             continue
-        estimate, lower, upper = values
+        estimate, _lower, upper = values
         axes.barh(position, estimate - low, left=low, height=0.62, color=BAR_COLOUR)
-        axes.errorbar(
-            estimate,
-            position,
-            xerr=[[max(estimate - lower, 0.0)], [max(upper - estimate, 0.0)]],
-            fmt="none",
-            ecolor=WHISKER_COLOUR,
-            elinewidth=0.8,
-            capsize=2.5,
-        )
+        _whisker(axes, position, values, across="x")
         axes.text(
             min(upper, high) + (high - low) * 0.012,
             position,
@@ -122,16 +114,9 @@ def _trend(axes: Axes, chart: Chart, lang: str) -> None:
     xs = [i for i, _values in shown]
     ys = [values[0] for _i, values in shown]
     axes.plot(xs, ys, color=BAR_COLOUR, linewidth=1.2, marker="o", markersize=4)
-    for i, (estimate, lower, upper) in shown:
-        axes.errorbar(
-            i,
-            estimate,
-            yerr=[[max(estimate - lower, 0.0)], [max(upper - estimate, 0.0)]],
-            fmt="none",
-            ecolor=WHISKER_COLOUR,
-            elinewidth=0.8,
-            capsize=2.5,
-        )
+    for i, values in shown:
+        estimate, _lower, upper = values
+        _whisker(axes, i, values, across="y")
         axes.annotate(
             _value_text(lang, chart)(estimate),
             (i, upper),
@@ -151,6 +136,25 @@ def _trend(axes: Axes, chart: Chart, lang: str) -> None:
         axes.spines[side].set_visible(False)
     axes.grid(axis="y", color="#e5e5e5", linewidth=0.5)
     axes.set_axisbelow(True)
+
+
+def _whisker(
+    axes: Axes, position: float, values: tuple[float, float, float], *, across: str
+) -> None:
+    """The interval whisker of (estimate, lower, upper) at ``position``, along the value axis
+    ``across`` ("x" for horizontal bars, "y" for a trend)."""
+    estimate, lower, upper = values
+    extent = [[max(estimate - lower, 0.0)], [max(upper - estimate, 0.0)]]
+    style: dict[str, Any] = {
+        "fmt": "none",
+        "ecolor": WHISKER_COLOUR,
+        "elinewidth": 0.8,
+        "capsize": 2.5,
+    }
+    if across == "x":
+        axes.errorbar(estimate, position, xerr=extent, **style)
+    else:
+        axes.errorbar(position, estimate, yerr=extent, **style)
 
 
 def _value_axis(axes: Axes, chart: Chart, lang: str, which: str) -> None:
@@ -183,6 +187,6 @@ def _nice_step(span: float) -> float:
 
 def _values(bar: Bar) -> tuple[float, float, float] | None:
     """Estimate, lower and upper bound of a bar that is shown; ``None`` for "–"."""
-    if bar.suppressed or bar.estimate is None or bar.lower is None or bar.upper is None:
+    if bar.estimate is None:
         return None
-    return bar.estimate, bar.lower, bar.upper
+    return bar.estimate.estimate, bar.estimate.ci_lower, bar.estimate.ci_upper

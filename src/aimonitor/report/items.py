@@ -8,12 +8,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from aimonitor.findings.text import capitalize_first
+from aimonitor.formatting import Scale
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import GridItem, Item, Questionnaire, TextItem, Variable
+from aimonitor.stats import Estimate
 
 from .labels import Answers, grid_option_label, is_code, local, option_label
-from .model import MIN_RESPONDENTS, Bar, Change, Chart, Figure, ItemSection, Scale, Table
+from .model import Bar, Change, Chart, Figure, ItemSection, Table
 from .words import Words
 
 MAX_DETAIL_CHARTS = 2
@@ -143,18 +145,20 @@ def _figure(
 def _from_row(
     row: IndicatorRow, label: str, *, anchor: str | None = None, change: Change | None = None
 ) -> Figure:
-    suppressed = row.suppressed or row.n < MIN_RESPONDENTS
+    shown = _published(row)
     return Figure(
         label=label,
         scale=_scale(row),
-        estimate=None if suppressed else row.estimate,
-        lower=None if suppressed else row.ci_lower,
-        upper=None if suppressed else row.ci_upper,
-        n=row.n,
-        suppressed=suppressed,
+        estimate=shown,
+        n=row.estimate.n,
         anchor=anchor,
-        change=None if suppressed else change,
+        change=None if shown is None else change,
     )
+
+
+def _published(row: IndicatorRow) -> Estimate | None:
+    """The row's estimate, or ``None`` when the indicators suppressed it."""
+    return None if row.suppressed else row.estimate
 
 
 def _scale(row: IndicatorRow) -> Scale:
@@ -165,16 +169,15 @@ def _change(inputs: Inputs, variable: str, option: str) -> Change | None:
     if inputs.changes is None or inputs.changes.compared_with is None:
         return None
     row = inputs.changes.find(variable, option, ALL)
-    if row is None or row.suppressed or row.n < MIN_RESPONDENTS:
+    if row is None or row.suppressed:
         return None
-    return Change(inputs.changes.compared_with, row.estimate, row.ci_lower, row.ci_upper)
+    return Change(inputs.changes.compared_with, row.estimate)
 
 
 def _bar(row: IndicatorRow | None, label: str) -> Bar:
     if row is None:
-        return Bar(label, None, None, None, 0)
-    figure = _from_row(row, label)
-    return Bar(label, figure.estimate, figure.lower, figure.upper, row.n, figure.suppressed)
+        return Bar(label, None, 0)
+    return Bar(label, _published(row), row.estimate.n, row.suppressed)
 
 
 def _bars_chart(
@@ -209,9 +212,9 @@ def _axis(
     # Suppressed rows are not drawn; a one-respondent mean has an infinite upper bound.
     top = max(
         (
-            r.ci_upper
+            r.estimate.ci_upper
             for r in rows
-            if r is not None and not r.suppressed and math.isfinite(r.ci_upper)
+            if r is not None and not r.suppressed and math.isfinite(r.estimate.ci_upper)
         ),
         default=1.0,
     )

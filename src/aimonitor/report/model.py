@@ -11,51 +11,51 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-# The one suppression rule of every output (estimates, findings, report), re-exported here.
-from aimonitor.indicators.table import MIN_RESPONDENTS as MIN_RESPONDENTS
+from aimonitor.formatting import Scale
 
-Scale = Literal["proportion", "mean"]
+# The one suppression minimum of every output (estimates, findings, report), re-exported
+# here for the methods annex; the indicators apply it, the report reads their flag.
+from aimonitor.indicators.table import MIN_RESPONDENTS as MIN_RESPONDENTS
+from aimonitor.stats import Estimate, significant
+
 ChartKind = Literal["bars", "size_class", "trend"]
+
+LEVEL = 0.95
+"""The confidence level of every interval the estimate tables hold."""
 
 
 @dataclass(frozen=True)
 class Figure:
-    """One published figure: an estimate with its interval and n, or a suppressed one.
+    """One published figure: the statistics core's :class:`Estimate` whole, or a suppressed one.
 
-    ``estimate`` and the bounds are ``None`` when the figure is suppressed; ``n`` is kept so
-    the reader sees why.
+    ``estimate`` is ``None`` when the figure is suppressed (the indicators decided so:
+    :attr:`~aimonitor.indicators.IndicatorRow.suppressed`); ``n`` is kept so the reader sees
+    why.
     """
 
     label: str
     scale: Scale
-    estimate: float | None
-    lower: float | None
-    upper: float | None
+    estimate: Estimate | None
     n: int
-    level: float = 0.95
-    suppressed: bool = False
     anchor: str | None = None
     """An id for links to this line (the first line of a grid row's variable)."""
     change: Change | None = None
 
     @property
-    def shown(self) -> bool:
-        return not self.suppressed and self.estimate is not None
+    def suppressed(self) -> bool:
+        return self.estimate is None
 
 
 @dataclass(frozen=True)
 class Change:
-    """The change of a figure since an earlier wave, with the interval of the difference."""
+    """The change of a figure since an earlier wave: the difference as an :class:`Estimate`."""
 
     since: int
-    difference: float
-    lower: float
-    upper: float
-    level: float = 0.95
+    estimate: Estimate
 
     @property
     def significant(self) -> bool:
-        return self.lower > 0 or self.upper < 0
+        return significant(self.estimate)
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,23 @@ class Table:
         scales = {figure.scale for figure in self.figures}
         return scales.pop() if len(scales) == 1 else None
 
+    @property
+    def level(self) -> float:
+        """The confidence level of the intervals shown (of the first figure shown)."""
+        shown = (figure.estimate for figure in self.figures if figure.estimate is not None)
+        return next((estimate.level for estimate in shown), LEVEL)
+
 
 @dataclass(frozen=True)
 class Bar:
-    """A bar (or a point of a trend) with its interval whisker; no value when suppressed."""
+    """A bar (or a point of a trend) with its interval whisker.
+
+    ``estimate`` is ``None`` when the figure is suppressed (``suppressed``) or when there is
+    no figure at all (nobody in the base: ``n`` 0, not suppressed).
+    """
 
     label: str
-    estimate: float | None
-    lower: float | None
-    upper: float | None
+    estimate: Estimate | None
     n: int
     suppressed: bool = False
 

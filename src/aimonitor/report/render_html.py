@@ -15,20 +15,19 @@ import jinja2
 from markupsafe import Markup
 
 from aimonitor.formatting import (
+    Scale,
+    difference_decimals,
     displayed_interval,
-    format_difference_interval,
+    format_difference,
     format_mean,
-    format_mean_difference,
-    format_mean_difference_interval,
     format_n,
     format_number,
     format_percent,
-    format_point_difference,
 )
-from aimonitor.stats.result import Estimate
+from aimonitor.stats import Estimate
 
 from .charts import chart_svg
-from .model import Change, Chart, Figure, Report, Scale
+from .model import Change, Chart, Report
 from .words import words
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -47,8 +46,8 @@ def _render(report: Report, svgs: dict[int, str]) -> str:
     return template.render(
         report=report,
         w=words(lang),
-        value=lambda figure: figure_value(figure, lang),
-        interval=lambda figure: figure_interval(figure, lang),
+        value=lambda figure: value_text(figure.estimate, figure.scale, lang),
+        interval=lambda figure: interval_text(figure.estimate, figure.scale, lang),
         change=lambda figure: change_text(figure.change, figure.scale, lang),
         number=lambda n: format_number(n, lang),
         percent=lambda p: format_percent(p, lang),
@@ -87,81 +86,45 @@ def _percent_range(lower: Decimal, upper: Decimal, lang: str, decimals: int = 0)
     return f"{low}{DASH}{format_percent(float(upper) / 100, lang, decimals=decimals)}"
 
 
-def _displayed(figure: Figure) -> tuple[Decimal, Decimal, Decimal] | None:
-    if not figure.shown or figure.lower is None or figure.upper is None:
-        return None
-    assert figure.estimate is not None  # shown
-    shown = displayed_interval(
-        Estimate(figure.estimate, 0.0, figure.lower, figure.upper, None, figure.n, "")
-    )
-    return shown.estimate, shown.lower, shown.upper
-
-
-def figure_value(figure: Figure, lang: str) -> str:
+def value_text(estimate: Estimate | None, scale: Scale, lang: str) -> str:
     """The estimate as shown in a table: ``46%``, ``3,8``, or ``–`` when suppressed."""
-    if not figure.shown or figure.estimate is None:
+    if estimate is None:
         return DASH
-    if figure.scale == "mean":
-        return format_mean(figure.estimate, lang)
-    shown = _displayed(figure)
-    assert shown is not None
-    return format_percent(float(shown[0]) / 100, lang)
+    if scale == "mean":
+        return format_mean(estimate.estimate, lang)
+    shown = displayed_interval(estimate)
+    return format_percent(float(shown.estimate) / 100, lang)
 
 
-def figure_interval(figure: Figure, lang: str) -> str:
+def interval_text(estimate: Estimate | None, scale: Scale, lang: str) -> str:
     """The interval as shown in a table: ``43–49%``, ``3,5–4,1``, or ``–``."""
-    if not figure.shown or figure.lower is None or figure.upper is None:
+    if estimate is None:
         return DASH
-    if figure.scale == "mean":
-        return f"{format_mean(figure.lower, lang)}{DASH}{format_mean(figure.upper, lang)}"
-    shown = _displayed(figure)
-    assert shown is not None
-    return _percent_range(shown[1], shown[2], lang)
+    if scale == "mean":
+        lower, upper = estimate.ci_lower, estimate.ci_upper
+        return f"{format_mean(lower, lang)}{DASH}{format_mean(upper, lang)}"
+    shown = displayed_interval(estimate)
+    return _percent_range(shown.lower, shown.upper, lang)
 
 
 def change_text(change: Change | None, scale: Scale, lang: str) -> str:
-    """The change since an earlier wave with its interval, or ``–``."""
+    """The change since an earlier wave with its interval, or ``–``; a significant change is
+    printed at :func:`~aimonitor.formatting.difference_decimals`, as in the key findings."""
     if change is None:
         return DASH
-    decimals = _change_decimals(change, scale)
-    if scale == "mean":
-        value = format_mean_difference(change.difference, lang, decimals=decimals)
-        interval = format_mean_difference_interval(
-            change.lower, change.upper, lang, decimals=decimals
-        )
-    else:
-        value = format_point_difference(change.difference, lang, decimals=decimals)
-        interval = format_difference_interval(change.lower, change.upper, lang, decimals=decimals)
+    decimals = difference_decimals(change.estimate, scale)
+    value, interval = format_difference(change.estimate, lang, scale, decimals=decimals)
     return f"{value} ({interval})"
-
-
-def _change_decimals(change: Change, scale: Scale) -> int:
-    """One decimal more when a significant change would otherwise show a bound of 0, so a
-    significant change never looks like one whose interval touches 0."""
-    decimals = 1 if scale == "mean" else 0
-    if not change.significant:
-        return decimals
-    factor = 1 if scale == "mean" else 100
-    nearest = min(abs(change.lower), abs(change.upper)) * factor
-    return decimals + 1 if round(nearest, decimals) == 0 else decimals
 
 
 def chart_alt(chart: Chart, lang: str) -> str:
     """A text alternative stating every figure of a chart."""
     parts = []
     for bar in chart.bars:
-        figure = Figure(
-            bar.label,
-            chart.scale,
-            bar.estimate,
-            bar.lower,
-            bar.upper,
-            bar.n,
-            suppressed=bar.suppressed,
-        )
-        if figure.shown:
-            value = f"{figure_value(figure, lang)} ({figure_interval(figure, lang)})"
-            parts.append(f"{bar.label}: {value}, {format_n(bar.n, lang)}")
-        else:
+        if bar.estimate is None:
             parts.append(f"{bar.label}: {DASH}")
+            continue
+        value = value_text(bar.estimate, chart.scale, lang)
+        interval = interval_text(bar.estimate, chart.scale, lang)
+        parts.append(f"{bar.label}: {value} ({interval}), {format_n(bar.n, lang)}")
     return f"{chart.title}. " + "; ".join(parts)
