@@ -6,7 +6,7 @@ import pytest
 
 from aimonitor.paths import PROJECT_ROOT
 from aimonitor.questionnaire import Questionnaire, load_questionnaire
-from aimonitor.questionnaire.answers import answer_problem
+from aimonitor.questionnaire import answer_problem
 
 INSTRUMENT = PROJECT_ROOT / "data" / "questionnaires" / "ai-monitor-2024.yaml"
 

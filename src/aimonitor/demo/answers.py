@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 import numpy as np
 
@@ -12,22 +14,56 @@ from aimonitor.questionnaire.variables import Variable
 Answer = int | float | str | list[int] | None
 
 
+def _one_code(variable: Variable) -> Target:
+    """Every substantive code equally likely, not moving with maturity."""
+    substantive = _substantive(variable)
+    share = 1.0 / max(len(substantive), 1)
+    return Ordered(dict.fromkeys(substantive, share), order=(), sensitivity=0.0)
+
+
+def _some_codes(variable: Variable) -> Target:
+    """Each plain (not special, not exclusive) code ticked three times in ten."""
+    plain = [v.code for v in variable.codes if not v.special and not v.exclusive]
+    return Choices(dict.fromkeys(plain, 0.3))
+
+
+def _mid_scale(variable: Variable) -> Target:
+    return Likert(mean=3.0)
+
+
+def _about_one(variable: Variable) -> Target:
+    return Count(base=1.0)
+
+
+def _no_answer(variable: Variable) -> Target:
+    return Skip()
+
+
+def _any_order(variable: Variable) -> Target:
+    return Ranked(dict.fromkeys(_substantive(variable), 1.0))
+
+
+def _substantive(variable: Variable) -> list[int]:
+    return [value.code for value in variable.codes if not value.special]
+
+
+NEUTRAL_TARGETS: Mapping[str, Callable[[Variable], Target]] = MappingProxyType(
+    {
+        "single_choice": _one_code,
+        "multiple_choice": _some_codes,
+        "likert": _mid_scale,
+        "numeric": _about_one,
+        "text": _no_answer,
+        "ranking": _any_order,
+    }
+)
+"""How the generator answers a variable the calibration does not mention, per answer type
+(:data:`aimonitor.questionnaire.types.ANSWER_TYPES`; a grid row answers as its cell)."""
+
+
 def default_target(variable: Variable) -> Target:
     """A neutral target for variables the calibration does not mention."""
-    substantive = [value.code for value in variable.codes if not value.special]
-    if variable.type == "single_choice":
-        share = 1.0 / max(len(substantive), 1)
-        return Ordered(dict.fromkeys(substantive, share), order=(), sensitivity=0.0)
-    if variable.type == "multiple_choice":
-        plain = [v.code for v in variable.codes if not v.special and not v.exclusive]
-        return Choices(dict.fromkeys(plain, 0.3))
-    if variable.type == "likert":
-        return Likert(mean=3.0)
-    if variable.type == "ranking":
-        return Ranked(dict.fromkeys(substantive, 1.0))
-    if variable.type == "numeric":
-        return Count(base=1.0)
-    return Skip()
+    return NEUTRAL_TARGETS[variable.type](variable)
 
 
 def draw(variable: Variable, target: Target, score: float, rng: np.random.Generator) -> Answer:

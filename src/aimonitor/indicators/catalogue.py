@@ -13,15 +13,19 @@ The rules (see docs/methodology/indicators.md):
 * a choice grid with groups: the share with at least one row in the group
   (``"any:<key>"``), keyed by the item id;
 * text, and single choice from an external code list (A1, the municipality): nothing.
+
+The rules are registered per question type in :data:`ESTIMAND_RULES`, keyed like the
+question-type registry :mod:`aimonitor.questionnaire.types`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
-from aimonitor.questionnaire import CodeGroup, GridItem, Questionnaire, Text, Variable
+from aimonitor.questionnaire import CodeGroup, GridItem, Item, Questionnaire, Text, Variable
 
 EstimandKind = Literal["proportion", "mean"]
 Base = Literal["answered", "substantive", "any_row"]
@@ -72,29 +76,74 @@ class Estimand:
         )
 
 
+EstimandRule = Callable[[Item, Sequence[Variable]], Iterator[Estimand]]
+"""The estimands of one item, given the item and its answer variables in order."""
+
+
 def catalogue(q: Questionnaire) -> tuple[Estimand, ...]:
     """Every estimand of ``q`` in survey order; a grid's ``any:`` ones follow its last row."""
-    estimands: list[Estimand] = []
+    variables: dict[str, list[Variable]] = {}
     for variable in q.variables():
-        estimands.extend(variable_estimands(variable))
-        item = q.item(variable.item)
-        if isinstance(item, GridItem) and item.groups and variable.row == item.rows[-1].key:
-            estimands.extend(_any_row(item))
-    return tuple(estimands)
+        variables.setdefault(variable.item, []).append(variable)
+    return tuple(
+        estimand
+        for item in q.items
+        for estimand in ESTIMAND_RULES[item.type](item, variables.get(item.id, ()))
+    )
 
 
-def variable_estimands(variable: Variable) -> Iterator[Estimand]:
-    """The estimands of one answer variable (none for text or an external code list)."""
-    if variable.type == "text" or variable.code_list is not None:
-        return
-    if variable.type == "numeric":
-        yield _estimand(variable, "mean", "mean", "substantive", MEAN_NUMBER)
-        return
-    if variable.type == "likert":
+def _nothing(item: Item, variables: Sequence[Variable]) -> Iterator[Estimand]:
+    """Open text yields no figures."""
+    return iter(())
+
+
+def _shares(item: Item, variables: Sequence[Variable]) -> Iterator[Estimand]:
+    """A share per code and per code group; nothing from an external code list (A1)."""
+    for variable in variables:
+        if variable.code_list is not None:
+            continue
+        yield from _code_shares(variable)
+
+
+def _likert(item: Item, variables: Sequence[Variable]) -> Iterator[Estimand]:
+    for variable in variables:
         yield _estimand(variable, "mean", "mean", "substantive", MEAN_LIKERT)
-    if variable.type == "ranking":
+        yield from _code_shares(variable)
+
+
+def _numeric(item: Item, variables: Sequence[Variable]) -> Iterator[Estimand]:
+    for variable in variables:
+        yield _estimand(variable, "mean", "mean", "substantive", MEAN_NUMBER)
+
+
+def _rankings(item: Item, variables: Sequence[Variable]) -> Iterator[Estimand]:
+    for variable in variables:
         yield from _ranking(variable)
-        return
+
+
+def _grid(item: Item, variables: Sequence[Variable]) -> Iterator[Estimand]:
+    """Each row as an item of the cell's type, then the ``any:`` shares across the rows."""
+    for variable in variables:
+        yield from ESTIMAND_RULES[variable.type](item, (variable,))
+    if isinstance(item, GridItem):
+        yield from _any_row(item)
+
+
+ESTIMAND_RULES: Mapping[str, EstimandRule] = MappingProxyType(
+    {
+        "single_choice": _shares,
+        "multiple_choice": _shares,
+        "grid": _grid,
+        "likert": _likert,
+        "numeric": _numeric,
+        "text": _nothing,
+        "ranking": _rankings,
+    }
+)
+"""The estimand rule of every question type (:mod:`aimonitor.questionnaire.types`)."""
+
+
+def _code_shares(variable: Variable) -> Iterator[Estimand]:
     for value in variable.codes:
         yield _estimand(
             variable, str(value.code), "proportion", "answered", value.label, (value.code,)

@@ -3,7 +3,6 @@
 No Django here; the web front end and the analysis both build on this package.
 """
 
-from aimonitor.questionnaire.answers import answer_problem
 from aimonitor.questionnaire.base import LANGUAGES, CodeGroup, Lang, Option, SpecialCode, Text
 from aimonitor.questionnaire.codebook import (
     CodebookEntry,
@@ -27,6 +26,7 @@ from aimonitor.questionnaire.items import (
 from aimonitor.questionnaire.loader import load_questionnaire
 from aimonitor.questionnaire.model import Questionnaire, Theme
 from aimonitor.questionnaire.routing import describe_condition, is_answered
+from aimonitor.questionnaire.types import answer_problem
 from aimonitor.questionnaire.variables import ValueLabel, Variable
 
 __all__ = [

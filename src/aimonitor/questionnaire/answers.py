@@ -1,10 +1,13 @@
-"""Checking one answer value against its variable, following the stored-value conventions.
+"""The stored-value conventions, as checks the answer types share.
 
 single choice: an int code · Likert: 1..5 or a special code · numeric: a number within the
 bounds (with at most ``decimals`` decimals) or a special code · multiple choice: a list of
 distinct codes, an exclusive or special code alone, at most ``max_choices`` · ranking: a list
 of at most N distinct codes, most important first · text: a string. ``None`` means no answer
-and is always acceptable here; routing decides whether an answer was expected.
+and is always acceptable; routing decides whether an answer was expected.
+
+Each answer type (:mod:`aimonitor.questionnaire.types`) picks its check from these;
+:func:`aimonitor.questionnaire.answer_problem` looks up the variable's type.
 """
 
 from __future__ import annotations
@@ -14,24 +17,17 @@ from typing import TypeGuard
 from aimonitor.questionnaire.variables import Variable
 
 
-def answer_problem(variable: Variable, value: object) -> str | None:
-    """What is wrong with ``value`` as an answer to ``variable``, or ``None`` if it fits."""
-    if value is None:
-        return None
-    if variable.type == "text":
-        return None if isinstance(value, str) else "expects text"
-    if variable.type in ("multiple_choice", "ranking"):
-        return _list_problem(variable, value)
-    if variable.type == "numeric":
-        return _number_problem(variable, value)
-    return _code_problem(variable, value)
-
-
 def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _code_problem(variable: Variable, value: object) -> str | None:
+def text_problem(variable: Variable, value: object) -> str | None:
+    """A text answer is a string."""
+    return None if isinstance(value, str) else "expects text"
+
+
+def code_problem(variable: Variable, value: object) -> str | None:
+    """One integer code of the variable (any code of an external code list)."""
     if not _is_int(value):
         return f"expects an integer code, got {value!r}"
     if variable.code_list is not None or variable.code_label(value) is not None:
@@ -39,7 +35,8 @@ def _code_problem(variable: Variable, value: object) -> str | None:
     return f"{value} is not a code of {variable.name}"
 
 
-def _number_problem(variable: Variable, value: object) -> str | None:
+def number_problem(variable: Variable, value: object) -> str | None:
+    """A special code, or a number within the bounds with at most their decimals."""
     if _is_int(value) and value in variable.special_codes:
         return None
     if not isinstance(value, int | float) or isinstance(value, bool):
@@ -55,11 +52,12 @@ def _number_problem(variable: Variable, value: object) -> str | None:
     return None
 
 
-def _list_problem(variable: Variable, value: object) -> str | None:
+def codes_problem(variable: Variable, value: object) -> str | None:
+    """A list of distinct codes, at most ``max_choices``, an exclusive code alone."""
     if not isinstance(value, list | tuple):
         return f"expects a list of codes, got {value!r}"
     for code in value:
-        problem = _code_problem(variable, code)
+        problem = code_problem(variable, code)
         if problem:
             return problem
     if len(set(value)) != len(value):

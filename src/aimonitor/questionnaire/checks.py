@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from aimonitor.questionnaire.conditions import AnswerCondition, leaves
 from aimonitor.questionnaire.errors import QuestionnaireError
 from aimonitor.questionnaire.items import GridItem, Item
-from aimonitor.questionnaire.variables import Variable, item_variables
+from aimonitor.questionnaire.types import item_variables
+from aimonitor.questionnaire.variables import Variable
 
 if TYPE_CHECKING:
     from aimonitor.questionnaire.model import Questionnaire

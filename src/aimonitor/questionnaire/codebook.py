@@ -15,6 +15,7 @@ from aimonitor.questionnaire.base import Lang
 from aimonitor.questionnaire.items import Bounds
 from aimonitor.questionnaire.model import Questionnaire
 from aimonitor.questionnaire.routing import describe_condition
+from aimonitor.questionnaire.types import Measurement, answer_type
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class CodebookEntry:
     row: str | None
     theme: str
     type: str
+    measurement: Measurement
+    """The measurement level (nominal, ordinal, scale) for statistics packages."""
     label: str
     codes: tuple[CodebookValue, ...]
     likert: bool
@@ -70,6 +73,7 @@ def codebook(q: Questionnaire, lang: Lang = "nl") -> tuple[CodebookEntry, ...]:
                 row=variable.row,
                 theme=variable.theme,
                 type=variable.type,
+                measurement=answer_type(variable.type).export.measurement,
                 label=variable.label.get(lang),
                 codes=tuple(
                     CodebookValue(v.code, v.label.get(lang), v.special, v.exclusive)
@@ -161,7 +165,7 @@ def _entry_lines(entry: CodebookEntry, words: dict[str, str]) -> list[str]:
             f"    {words['range']}: {entry.min}-{entry.max} ({words['decimals']}: {entry.decimals})"
         )
     if entry.max_choices is not None:
-        key = "max_ranks" if entry.type == "ranking" else "max_choices"
+        key = "max_ranks" if answer_type(entry.type).export.limit == "ranks" else "max_choices"
         lines.append(f"    {words[key]}: {entry.max_choices}")
     if entry.code_list:
         lines.append(f"    {words['code_list']}: {entry.code_list}")
@@ -185,6 +189,7 @@ CSV_COLUMNS = (
     "row",
     "theme",
     "type",
+    "measurement",
     "likert",
     "label",
     "code",

@@ -11,7 +11,8 @@ from pydantic import Field, ValidationError, model_validator
 from aimonitor.questionnaire.base import Frozen, Key, SpecialCode, Text
 from aimonitor.questionnaire.errors import QuestionnaireError
 from aimonitor.questionnaire.items import Item
-from aimonitor.questionnaire.variables import Variable, item_variables
+from aimonitor.questionnaire.types import item_variables
+from aimonitor.questionnaire.variables import Variable
 
 
 class Theme(Frozen):

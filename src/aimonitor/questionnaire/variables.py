@@ -1,28 +1,22 @@
 """Answer variables: what a respondent's answers are stored under.
 
 An item yields one variable named after its id, except a grid, which yields one variable
-per row, named ``<item id>_<row key>`` (``B3_guideline``).
+per row, named ``<item id>_<row key>`` (``B3_guideline``). Which variables an item of each
+type yields is up to its question type (:mod:`aimonitor.questionnaire.types`); this module
+holds what they build them from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from aimonitor.questionnaire.base import CodeGroup, Option, Row, SpecialCode, Text
-from aimonitor.questionnaire.items import (
-    Bounds,
-    GridItem,
-    Item,
-    LikertItem,
-    MultipleChoiceItem,
-    NumericItem,
-    RankingItem,
-    SingleChoiceItem,
-)
+from aimonitor.questionnaire.base import CodeGroup, Option, Text
+from aimonitor.questionnaire.items import Bounds, ItemBase
 
-AnswerType = Literal["single_choice", "multiple_choice", "likert", "numeric", "text", "ranking"]
+AnswerTypeName = Literal["single_choice", "multiple_choice", "likert", "numeric", "text", "ranking"]
+"""The type of an answer variable: an item type, or for a grid row the type of its cell."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +36,7 @@ class Variable:
     name: str
     item: str
     row: str | None
-    type: AnswerType
+    type: AnswerTypeName
     theme: str
     label: Text
     """The item text, or for a grid row "item text – row label"."""
@@ -68,70 +62,17 @@ class Variable:
         return None
 
 
-def item_variables(item: Item, special_codes: Mapping[int, SpecialCode]) -> tuple[Variable, ...]:
-    """The variables of one item; ``special_codes`` are the questionnaire's declarations."""
-    special = tuple(
-        ValueLabel(code=code, label=special_codes[code].label, special=True, exclusive=True)
-        for code in item.special
-        if code in special_codes
-    )
-
-    def values(options: tuple[Option, ...]) -> tuple[ValueLabel, ...]:
-        own = tuple(ValueLabel(o.code, o.label, exclusive=o.exclusive) for o in options)
-        return own + special
-
-    if isinstance(item, GridItem):
-        return tuple(_grid_row(item, row, values) for row in item.rows)
-    if isinstance(item, SingleChoiceItem):
-        return (
-            _variable(
-                item,
-                "single_choice",
-                values(item.options),
-                code_list=item.code_list,
-                groups=item.groups,
-            ),
-        )
-    if isinstance(item, MultipleChoiceItem):
-        return (
-            _variable(item, "multiple_choice", values(item.options), max_choices=item.max_choices),
-        )
-    if isinstance(item, RankingItem):
-        return (_variable(item, "ranking", values(item.options), max_choices=item.max_ranks),)
-    if isinstance(item, LikertItem):
-        return (_variable(item, "likert", values(item.scale.options()), likert=True),)
-    if isinstance(item, NumericItem):
-        return (_variable(item, "numeric", special, bounds=item.bounds),)
-    return (_variable(item, "text", special),)
+def value_labels(
+    options: Sequence[Option], special: tuple[ValueLabel, ...]
+) -> tuple[ValueLabel, ...]:
+    """The value labels of a variable: its own options in order, then its special codes."""
+    own = tuple(ValueLabel(o.code, o.label, exclusive=o.exclusive) for o in options)
+    return own + special
 
 
-def _grid_row(
-    item: GridItem, row: Row, values: Callable[[tuple[Option, ...]], tuple[ValueLabel, ...]]
-) -> Variable:
-    label = Text(nl=f"{item.text.nl} – {row.label.nl}", en=f"{item.text.en} – {row.label.en}")
-    name = f"{item.id}_{row.key}"
-    if item.cell == "likert" and item.scale is not None:
-        codes = values(item.scale.options())
-        return _variable(item, "likert", codes, name=name, row=row.key, label=label, likert=True)
-    if item.cell == "numeric":
-        codes = values(())
-        return _variable(
-            item, "numeric", codes, name=name, row=row.key, label=label, bounds=item.bounds
-        )
-    return _variable(
-        item,
-        "single_choice",
-        values(item.options),
-        name=name,
-        row=row.key,
-        label=label,
-        groups=item.groups,
-    )
-
-
-def _variable(
-    item: Item,
-    type_: AnswerType,
+def build_variable(
+    item: ItemBase,
+    type_: AnswerTypeName,
     codes: tuple[ValueLabel, ...],
     *,
     name: str | None = None,
@@ -143,6 +84,7 @@ def _variable(
     code_list: str | None = None,
     groups: tuple[CodeGroup, ...] = (),
 ) -> Variable:
+    """A variable of ``item``: named after the item and labelled with its text unless given."""
     return Variable(
         name=name or item.id,
         item=item.id,

@@ -11,7 +11,8 @@ from aimonitor.findings.text import capitalize_first
 from aimonitor.formatting import Scale
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
-from aimonitor.questionnaire import GridItem, Item, Questionnaire, TextItem, Variable
+from aimonitor.questionnaire import GridItem, Item, Questionnaire, Variable
+from aimonitor.questionnaire.types import question_type
 from aimonitor.stats import Estimate
 
 from .labels import Answers, grid_option_label, is_code, local, option_label
@@ -50,7 +51,7 @@ def item_section(inputs: Inputs, item: Item) -> ItemSection:
     q, lang, words = inputs.questionnaire, inputs.lang, inputs.words
     question = local(item.text, lang)
     anchor = variable_anchor(item.id)
-    if isinstance(item, TextItem):
+    if not question_type(item.type).presentation.tabulated:
         return ItemSection(item.id, anchor, question, (), (), notice=words.open_question)
     variables = [v for v in q.variables() if v.item == item.id]
     figures, headline = _figures(inputs, item, variables)
@@ -121,7 +122,7 @@ def _grid_row_options(options: Sequence[str]) -> list[str]:
 
 def _bar_options(variable: Variable, options: Sequence[str]) -> list[str]:
     """Which figures of a single variable the bar chart shows."""
-    if variable.type == "ranking":
+    if question_type(variable.type).presentation.bars == "ranks":
         top = [o for o in options if o.startswith("top")]
         return top or [o for o in options if o.startswith("rank1:")]
     codes = [o for o in options if is_code(o)]
