@@ -65,3 +65,44 @@ def test_the_json_codebook_names_the_questionnaire_and_lists_codes(
     b1 = document["variables"][0]
     assert b1["reproduces"] == "M&I three quarters"
     assert b1["codes"][2] == {"code": 98, "label": "Don't know", "special": True, "exclusive": True}
+
+
+def test_the_codebook_gives_each_variable_its_measurement_level(minimal: dict[str, Any]) -> None:
+    minimal["items"].append(
+        {
+            "id": "B5",
+            "theme": "vision",
+            "type": "numeric",
+            "text": {"nl": "Aantal", "en": "Number"},
+            "bounds": {"min": 0, "max": 10},
+        }
+    )
+    minimal["items"].append(
+        {
+            "id": "B6",
+            "theme": "vision",
+            "type": "grid",
+            "cell": "likert",
+            "text": {"nl": "Mate", "en": "Extent"},
+            "rows": [{"key": "use", "label": {"nl": "Gebruik", "en": "Use"}}],
+            "scale": {
+                "points": [
+                    {"value": 1, "label": {"nl": "Niet", "en": "Not"}},
+                    {"value": 5, "label": {"nl": "Zeer", "en": "Very"}},
+                ]
+            },
+        }
+    )
+    document = json.loads(render_json(Questionnaire.from_dict(minimal), "en"))
+    levels = {entry["variable"]: entry["measurement"] for entry in document["variables"]}
+    assert levels == {
+        "B1": "nominal",
+        "B2": "nominal",
+        "B3_guideline": "nominal",
+        "B3_register": "nominal",
+        "B4": "nominal",
+        "B5": "scale",
+        "B6_use": "ordinal",
+    }
+    rows = csv.DictReader(io.StringIO(render_csv(Questionnaire.from_dict(minimal), "en")))
+    assert {row["variable"]: row["measurement"] for row in rows}["B5"] == "scale"
