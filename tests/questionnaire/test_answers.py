@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aimonitor.paths import PROJECT_ROOT
-from aimonitor.questionnaire import Questionnaire, load_questionnaire
-from aimonitor.questionnaire import answer_problem
+from aimonitor.questionnaire import Questionnaire, answer_problem, load_questionnaire
 
 INSTRUMENT = PROJECT_ROOT / "data" / "questionnaires" / "ai-monitor-2024.yaml"
 
