@@ -52,7 +52,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def check_command(args: argparse.Namespace) -> int:
     from aimonitor.stats.check import compare_case
-    from aimonitor.stats.exceptions import StatsError
+    from aimonitor.stats.errors import StatsError
     from aimonitor.stats.runner import run_case
     from aimonitor.stats.spec import load_spec
 

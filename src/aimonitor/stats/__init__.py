@@ -42,8 +42,7 @@ from aimonitor.stats.compare import (
     significant,
 )
 from aimonitor.stats.design import Design, design_from_arrays
-from aimonitor.stats.estimators import mean, proportion, total
-from aimonitor.stats.exceptions import (
+from aimonitor.stats.errors import (
     CalibrationError,
     ConvergenceError,
     DesignError,
@@ -51,6 +50,7 @@ from aimonitor.stats.exceptions import (
     SpecError,
     StatsError,
 )
+from aimonitor.stats.estimators import mean, proportion, total
 from aimonitor.stats.intervals import DEFAULT_PROPORTION_METHOD, ProportionMethod
 from aimonitor.stats.quantiles import quantile
 from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate

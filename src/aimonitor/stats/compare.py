@@ -24,7 +24,7 @@ from typing import Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from aimonitor.stats.exceptions import EstimationError
+from aimonitor.stats.errors import EstimationError
 from aimonitor.stats.intervals import check_level, critical
 from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate
 

@@ -28,7 +28,7 @@ from aimonitor.stats._arrays import (
     group_counts,
     group_sums,
 )
-from aimonitor.stats.exceptions import DesignError
+from aimonitor.stats.errors import DesignError
 
 
 class Adjustment(Protocol):

@@ -19,7 +19,7 @@ import numpy.typing as npt
 
 from aimonitor.stats._arrays import BoolArray, FloatArray, encode
 from aimonitor.stats.design import Design
-from aimonitor.stats.exceptions import EstimationError
+from aimonitor.stats.errors import EstimationError
 from aimonitor.stats.intervals import (
     DEFAULT_PROPORTION_METHOD,
     NOTE_DF_ZERO,

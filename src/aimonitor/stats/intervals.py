@@ -15,7 +15,7 @@ import numpy as np
 from scipy import special
 
 from aimonitor.stats._arrays import FloatArray
-from aimonitor.stats.exceptions import StatsError
+from aimonitor.stats.errors import StatsError
 
 
 class ProportionMethod(StrEnum):

@@ -15,7 +15,7 @@ import numpy as np
 
 from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray
 from aimonitor.stats.design import Design
-from aimonitor.stats.exceptions import EstimationError
+from aimonitor.stats.errors import EstimationError
 
 Kind = Literal["mean", "total"]
 # 32 columns of 100,000 rows is 25.6 MB: below glibc's largest mmap threshold, so once warm the

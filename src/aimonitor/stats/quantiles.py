@@ -16,8 +16,8 @@ import numpy.typing as npt
 
 from aimonitor.stats._arrays import FloatArray
 from aimonitor.stats.design import Design
+from aimonitor.stats.errors import EstimationError
 from aimonitor.stats.estimators import as_matrix
-from aimonitor.stats.exceptions import EstimationError
 from aimonitor.stats.intervals import check_level, critical
 from aimonitor.stats.linear import linear_stats
 from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate

@@ -43,7 +43,7 @@ def run_case(case: CaseSpec, spec: SpecFile) -> list[Row]:
         levels = spec.levels.get(case.data.name, {})
         return _compute(case, table, levels)
     except Exception as error:
-        from aimonitor.stats.exceptions import StatsError
+        from aimonitor.stats.errors import StatsError
 
         if isinstance(error, StatsError):
             raise type(error)(f"case {case.id!r}: {error}") from None
@@ -102,7 +102,7 @@ def _numbers(column: Column) -> FloatArray:
     if column.numbers is not None:
         return column.numbers
     assert column.text is not None
-    from aimonitor.stats.exceptions import SpecError
+    from aimonitor.stats.errors import SpecError
 
     try:
         return np.where(column.text == "", np.nan, column.text).astype(np.float64)
@@ -315,7 +315,7 @@ def _proportion_rows(
 def _quantile_rows(case: CaseSpec, design: Design, table: Table) -> list[Row]:
     st = case.statistic
     if st.by is not None:
-        from aimonitor.stats.exceptions import SpecError
+        from aimonitor.stats.errors import SpecError
 
         raise SpecError("statistic.by: quantiles by domain are not supported")
     matrix = np.column_stack([_numbers(table[v.name]) for v in st.variables])

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aimonitor.stats._arrays import FloatArray
-from aimonitor.stats.exceptions import SpecError
+from aimonitor.stats.errors import SpecError
 
 StrArray = npt.NDArray[np.str_]
 _MISSING = ("", "NA")

@@ -18,7 +18,7 @@ import numpy.typing as npt
 from aimonitor.stats._arrays import FloatArray, IntArray, encode
 from aimonitor.stats.adjustments import GregResiduals, PostStratResiduals, RakeSweepResiduals
 from aimonitor.stats.design import Design
-from aimonitor.stats.exceptions import CalibrationError, ConvergenceError
+from aimonitor.stats.errors import CalibrationError, ConvergenceError
 
 RakeVariance = Literal["survey", "greg"]
 CalFun = Literal["linear", "raking"]
