@@ -7,17 +7,15 @@ from pathlib import Path
 import pytest
 
 from aimonitor.cli import main
-from aimonitor.stats.check import compare_case
-from aimonitor.stats.runner import run_case
-from aimonitor.stats.spec import load_spec
+from aimonitor.stats.conformance import CaseSpec, compare_case, load_spec, run_case
 
 CASES = Path(__file__).parent / "cases.json"
 SPEC = load_spec(CASES)
 
 
 @pytest.mark.parametrize("case", SPEC.cases, ids=[case.id for case in SPEC.cases])
-def test_case_matches_r_within_the_file_tolerance(case: object) -> None:
-    outcome = compare_case(case, SPEC, run_case(case, SPEC))  # type: ignore[arg-type]
+def test_case_matches_r_within_the_file_tolerance(case: CaseSpec) -> None:
+    outcome = compare_case(case, SPEC, run_case(case, SPEC))
     assert outcome.passed, outcome.problems
 
 

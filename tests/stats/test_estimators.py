@@ -1,12 +1,22 @@
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 import numpy as np
 import pytest
 from scipy import stats as sps
 
-from aimonitor.stats import Design, EstimationError, StatsError, mean, proportion, total
+from aimonitor.stats import (
+    Design,
+    EstimationError,
+    StatsError,
+    design_effect,
+    design_from_arrays,
+    mean,
+    proportion,
+    total,
+)
 
 
 def test_srs_mean_and_se_match_the_textbook_formula(srs4: Design) -> None:
@@ -51,14 +61,12 @@ def test_vectorised_columns_equal_one_column_at_a_time(
 
 
 def test_proportion_of_zero_gets_the_documented_boundary_interval_not_nan(srs4: Design) -> None:
-    result = proportion(srs4, [0.0, 0.0, 0.0, 0.0], names=["x"], method="beta").get(
-        "x", level="1"
-    )
+    result = proportion(srs4, [0.0, 0.0, 0.0, 0.0], names=["x"], method="beta").get("x", level="1")
     assert result.estimate == 0.0
     assert result.se == 0.0
     # Clopper-Pearson with n = 4 respondents and 0 successes: upper = 1 - 0.025^(1/4)
     assert result.ci_lower == 0.0
-    assert result.ci_upper == pytest.approx(1 - 0.025 ** 0.25, rel=1e-12)
+    assert result.ci_upper == pytest.approx(1 - 0.025**0.25, rel=1e-12)
     assert result.note is not None
 
 
@@ -77,7 +85,8 @@ def test_a_domain_with_one_respondent_has_df_zero_and_the_whole_range(
     domain = np.array(["one"] + ["rest"] * 7)
     y = np.array([1.0, 0, 1, 0, 1, 0, 1, 0])
     share = proportion(design, y, names=["y"], by=domain, method="logit").get(
-        "y", level="1", domain="one")
+        "y", level="1", domain="one"
+    )
     assert (share.n, share.df, share.ci_lower, share.ci_upper) == (1, 0.0, 0.0, 1.0)
     assert "df = 0" in (share.note or "")
     average = mean(design, y, names=["y"], by=domain).get("y", domain="one")
@@ -97,3 +106,20 @@ def test_proportions_refuse_values_other_than_zero_and_one(srs4: Design) -> None
 def test_a_variable_without_respondents_in_a_domain_is_an_error(srs4: Design) -> None:
     with pytest.raises(EstimationError, match="no respondents"):
         mean(srs4, [np.nan, np.nan, 1.0, 2.0], by=["a", "a", "b", "b"])
+
+
+@pytest.mark.parametrize("kind", ["mean", "total"])
+def test_the_design_effect_of_a_simple_random_sample_is_one(
+    srs4: Design, kind: Literal["mean", "total"]
+) -> None:
+    values = [[1.0, 2.0], [2.0, 4.0], [3.0, 1.0], [4.0, 7.0]]
+    effects = design_effect(srs4, values, names=["a", "b"], kind=kind)
+    assert effects == {"a": pytest.approx(1.0, rel=1e-12), "b": pytest.approx(1.0, rel=1e-12)}
+
+
+def test_two_clusters_of_alike_members_have_a_design_effect_of_three_and_three_quarters() -> None:
+    # mean 2; influence values +-5/20 sum to PSU totals -0.5 and 0.5, variance 2 * 0.5 = 1;
+    # SRS: 4/3 * (mean squared deviation 1) * (20 - 4) / (20 * 4) = 4/15; 1 / (4/15) = 3.75
+    design = design_from_arrays(weights=np.full(4, 5.0), ids=["a", "a", "b", "b"])
+    effect = design_effect(design, [1.0, 1.0, 3.0, 3.0], names=["y"])
+    assert effect == {"y": pytest.approx(3.75, rel=1e-12)}

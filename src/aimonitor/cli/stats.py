@@ -1,4 +1,5 @@
-"""`aimonitor stats ...` commands: run an estimation spec, check a conformance file."""
+"""`aimonitor stats ...` commands: run an estimation spec, check a conformance file (both
+through :mod:`aimonitor.stats.conformance`)."""
 
 from __future__ import annotations
 
@@ -41,8 +42,7 @@ def _finite(value: Any) -> Any:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    from aimonitor.stats.runner import run_spec
-    from aimonitor.stats.spec import load_spec
+    from aimonitor.stats.conformance import load_spec, run_spec
 
     results = run_spec(load_spec(args.spec))
     json.dump(_finite(results), sys.stdout, indent=1, allow_nan=False)
@@ -51,10 +51,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def check_command(args: argparse.Namespace) -> int:
-    from aimonitor.stats.check import compare_case
-    from aimonitor.stats.errors import StatsError
-    from aimonitor.stats.runner import run_case
-    from aimonitor.stats.spec import load_spec
+    from aimonitor.stats import StatsError
+    from aimonitor.stats.conformance import compare_case, load_spec, run_case
 
     spec = load_spec(args.cases)
     passed = failed = 0

@@ -20,7 +20,8 @@ Public names
 * Weighting, each returning a new design: :func:`poststratify`, :func:`rake`,
   :func:`calibrate`, with margins given as :class:`Margin`.
 * Estimators: :func:`mean`, :func:`total`, :func:`proportion`, :func:`quantile`; they
-  return :class:`Estimates` (labelled :class:`Estimate` rows; ``.get(variable, domain=...)``).
+  return :class:`Estimates` (labelled :class:`Estimate` rows; ``.get(variable, domain=...)``);
+  :func:`design_effect` gives R's ``deff`` of means and totals.
 * Intervals: :class:`ProportionMethod` (closed enum; default ``WILSON``).
 * Comparisons: :func:`contrast` (``sum(c_i * est_i)``, as R's ``svycontrast``),
   :func:`difference` (two estimates, the contrast ``[1, -1]``), :func:`differences` (two
@@ -47,10 +48,9 @@ from aimonitor.stats.errors import (
     ConvergenceError,
     DesignError,
     EstimationError,
-    SpecError,
     StatsError,
 )
-from aimonitor.stats.estimators import mean, proportion, total
+from aimonitor.stats.estimators import design_effect, mean, proportion, total
 from aimonitor.stats.intervals import DEFAULT_PROPORTION_METHOD, ProportionMethod
 from aimonitor.stats.quantiles import quantile
 from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate
@@ -68,11 +68,11 @@ __all__ = [
     "LabelledEstimate",
     "Margin",
     "ProportionMethod",
-    "SpecError",
     "StatsError",
     "calibrate",
     "comparison_se",
     "contrast",
+    "design_effect",
     "design_from_arrays",
     "difference",
     "differences",

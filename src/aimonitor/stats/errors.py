@@ -1,4 +1,4 @@
-"""Errors a user of the statistics core can cause (bad data, bad specs, impossible margins)."""
+"""Errors a user of the statistics core can cause (bad data, bad designs, impossible margins)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,3 @@ class ConvergenceError(CalibrationError):
 
 class EstimationError(StatsError):
     """An estimate cannot be computed (e.g. a domain without respondents)."""
-
-
-class SpecError(StatsError):
-    """An estimation spec (JSON) is malformed; the message names the case and the field."""

@@ -1,4 +1,5 @@
-"""Public estimators: means, totals and proportions over the columns of a 2-D array.
+"""Public estimators: means, totals and proportions over the columns of a 2-D array, and the
+design effects of means and totals.
 
 Every function takes a design, an (n x k) array (one column per variable; NaN = not in the
 base of that variable), optional ``names`` and an optional domain array ``by``, and returns
@@ -31,7 +32,7 @@ from aimonitor.stats.intervals import (
     wald,
 )
 from aimonitor.stats.likelihood import likelihood_ci
-from aimonitor.stats.linear import Kind, LinearStats, linear_stats
+from aimonitor.stats.linear import LinearKind, LinearStats, linear_stats
 from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate
 
 DfRule = Literal["domain", "design", "normal"]
@@ -85,7 +86,7 @@ def _wald_rows(
     design: Design,
     matrix: FloatArray,
     names: list[str],
-    kind: Kind,
+    kind: LinearKind,
     by: Labels | None,
     level: float,
     df: DfRule,
@@ -147,6 +148,33 @@ def total(
     return _wald_rows(
         design, matrix, _names(names, matrix.shape[1]), "total", by, level, df, by_name
     )
+
+
+def design_effect(
+    design: Design,
+    values: npt.ArrayLike,
+    *,
+    names: Sequence[str] | None = None,
+    kind: LinearKind = "mean",
+) -> dict[str, float]:
+    """Design effects of the weighted means (or totals) of the columns, as R's ``deff=TRUE``.
+
+    The design variance over that of a simple random sample without replacement of the same
+    size, ``n/(n - 1) * s2_w * (W - n)/(W n)`` (times ``W^2`` for totals), with ``n`` the
+    respondents with a non-zero weight, ``W`` the weight sum and ``s2_w`` the weighted mean
+    squared deviation of the column. Without domains; NaN rows are not in a column's base.
+    """
+    if kind not in ("mean", "total"):
+        raise EstimationError(f"design effects are for 'mean' or 'total', not {kind!r}")
+    matrix = as_matrix(values, design.n)
+    stats = linear_stats(design, matrix, kind)
+    n = float(np.count_nonzero(design.weights))
+    total_w = float(design.weights.sum())
+    srs = n / (n - 1.0) * stats.spread * (total_w - n) / (total_w * n)
+    if kind == "total":
+        srs = srs * total_w**2
+    ratio = stats.variance / srs
+    return {name: float(ratio[j]) for j, name in enumerate(_names(names, matrix.shape[1]))}
 
 
 def proportion(

@@ -17,7 +17,7 @@ from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray
 from aimonitor.stats.design import Design
 from aimonitor.stats.errors import EstimationError
 
-Kind = Literal["mean", "total"]
+LinearKind = Literal["mean", "total"]
 # 32 columns of 100,000 rows is 25.6 MB: below glibc's largest mmap threshold, so once warm the
 # work arrays are reused instead of being faulted in afresh for every block.
 BLOCK_COLUMNS = 32
@@ -39,7 +39,7 @@ class LinearStats:
 
 
 def linear_stats(
-    design: Design, values: FloatArray, kind: Kind, domain: BoolArray | None = None
+    design: Design, values: FloatArray, kind: LinearKind, domain: BoolArray | None = None
 ) -> LinearStats:
     """Estimates and variances of every column of ``values`` (n x k)."""
     if values.ndim != 2 or values.shape[0] != design.n:
@@ -53,7 +53,7 @@ def linear_stats(
 
 
 def _block(
-    design: Design, values: FloatArray, kind: Kind, domain: BoolArray | None
+    design: Design, values: FloatArray, kind: LinearKind, domain: BoolArray | None
 ) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray, IntArray, FloatArray]:
     if np.isinf(values).any():
         raise EstimationError("values contain infinite numbers")

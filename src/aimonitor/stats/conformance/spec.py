@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aimonitor.stats.errors import SpecError
+from aimonitor.stats.conformance.errors import SpecError
 
 KINDS = ("mean", "total", "proportion", "quantile")
 CI_METHODS = ("wald", "logit", "xlogit", "asin", "mean", "beta", "wilson", "likelihood", "woodruff")

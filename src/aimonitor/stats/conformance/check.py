@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aimonitor.stats.spec import CaseSpec, SpecFile, Tolerance
+from aimonitor.stats.conformance.spec import CaseSpec, SpecFile, Tolerance
 
 FIELDS = ("estimate", "se", "ci_lower", "ci_upper")
 

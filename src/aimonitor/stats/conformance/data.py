@@ -1,6 +1,6 @@
-"""Reading respondent CSV files into columns: numbers where the text is numeric, labels
-otherwise. Numeric columns are parsed by numpy's C reader; empty cells and ``NA`` are
-missing (NaN for numbers, ``""`` for labels)."""
+"""Loading the respondent CSV files of a spec into columns: numbers where the text is
+numeric, labels otherwise. Numeric columns are parsed by numpy's C reader; empty cells and
+``NA`` are missing (NaN for numbers, ``""`` for labels)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from aimonitor.stats._arrays import FloatArray
-from aimonitor.stats.errors import SpecError
+from aimonitor.stats.conformance.errors import SpecError
 
+FloatArray = npt.NDArray[np.float64]
 StrArray = npt.NDArray[np.str_]
 _MISSING = ("", "NA")
 _SNIFF_ROWS = 2000
@@ -45,10 +45,11 @@ def r_string(value: float) -> str:
     return f"{value:.15g}"
 
 
-Table = dict[str, Column]
+Columns = dict[str, Column]
+"""The columns of one data file by name."""
 
 
-def read_csv(path: Path, columns: Sequence[str]) -> Table:
+def load_columns(path: Path, columns: Sequence[str]) -> Columns:
     """Read ``columns`` of the CSV at ``path``."""
     try:
         with path.open(newline="", encoding="utf-8") as handle:
@@ -62,7 +63,7 @@ def read_csv(path: Path, columns: Sequence[str]) -> Table:
     if missing:
         raise SpecError(f"data file {path.name} has no column {missing[0]!r}")
     numeric = [name for name in columns if _looks_numeric(sample, index[name])]
-    table: Table = {}
+    table: Columns = {}
     if numeric:
         for name, values in zip(
             numeric, _read_numeric(path, [index[c] for c in numeric]), strict=True

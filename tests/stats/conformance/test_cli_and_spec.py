@@ -8,7 +8,7 @@ import pytest
 
 from aimonitor.cli import main
 
-REFERENCE = Path(__file__).parents[1] / "reference"
+REFERENCE = Path(__file__).parents[2] / "reference"
 
 
 def _one_case_file(tmp_path: Path, case_id: str, edit: dict[str, object] | None = None) -> Path:
