@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aimonitor.stats.errors import EstimationError
-from aimonitor.stats.intervals import check_level, critical
+from aimonitor.stats.intervals import check_level, critical, wald
 from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate
 
 Covariance: TypeAlias = npt.ArrayLike
@@ -121,13 +121,13 @@ def contrast(
     else:
         se = math.sqrt(_quadratic_form(weights, covariance))
     dof = np.inf if df is None else float(df)
-    half = float(critical(np.array([dof]), level)[0]) * se
+    lower, upper = wald(np.array([estimate]), np.array([se]), np.array([dof]), level)
     degfs = [e.degf for e in estimates]
     return Estimate(
         estimate=estimate,
         se=se,
-        ci_lower=estimate - half,
-        ci_upper=estimate + half,
+        ci_lower=float(lower[0]),
+        ci_upper=float(upper[0]),
         df=None if df is None else float(df),
         n=sum(e.n for e in estimates),
         method="difference",

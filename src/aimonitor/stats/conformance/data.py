@@ -8,6 +8,7 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -71,17 +72,7 @@ def load_columns(path: Path, columns: Sequence[str]) -> Columns:
             table[name] = Column(name, values, None)
     text = [name for name in columns if name not in table]
     if text:
-        raw = np.loadtxt(
-            path,
-            delimiter=",",
-            skiprows=1,
-            quotechar='"',
-            dtype=str,
-            usecols=[index[c] for c in text],
-            ndmin=2,
-            encoding="utf-8",
-            comments=None,
-        )
+        raw: StrArray = _load(path, [index[c] for c in text], str)
         for j, name in enumerate(text):
             table[name] = Column(name, None, np.where(raw[:, j] == "NA", "", raw[:, j]))
     return table
@@ -101,29 +92,10 @@ def _looks_numeric(rows: list[list[str]], i: int) -> bool:
 
 def _read_numeric(path: Path, usecols: list[int]) -> list[FloatArray]:
     try:
-        matrix = np.loadtxt(
-            path,
-            delimiter=",",
-            skiprows=1,
-            quotechar='"',
-            usecols=usecols,
-            ndmin=2,
-            dtype=np.float64,
-            comments=None,
-        )
+        matrix: FloatArray = _load(path, usecols, np.float64)
     except ValueError:
         # Missing cells (or a late non-numeric cell): parse as text, then convert.
-        raw = np.loadtxt(
-            path,
-            delimiter=",",
-            skiprows=1,
-            quotechar='"',
-            dtype=str,
-            usecols=usecols,
-            ndmin=2,
-            encoding="utf-8",
-            comments=None,
-        )
+        raw: StrArray = _load(path, usecols, str)
         matrix = np.full(raw.shape, np.nan)
         present = ~np.isin(raw, _MISSING)
         try:
@@ -133,3 +105,18 @@ def _read_numeric(path: Path, usecols: list[int]) -> list[FloatArray]:
                 f"{path.name}: a numeric column has a non-numeric cell: {error}"
             ) from None
     return [matrix[:, j] for j in range(matrix.shape[1])]
+
+
+def _load(path: Path, usecols: list[int], dtype: type) -> Any:
+    """The cells of columns ``usecols`` (header skipped, quotes removed) as ``dtype``."""
+    return np.loadtxt(
+        path,
+        delimiter=",",
+        skiprows=1,
+        quotechar='"',
+        dtype=dtype,
+        usecols=usecols,
+        ndmin=2,
+        encoding="utf-8",
+        comments=None,
+    )

@@ -11,7 +11,7 @@ extra). Only the public names of :mod:`aimonitor.stats` are used (a test keeps i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -210,6 +210,30 @@ def _indicators(
     return matrix, list(levels)
 
 
+@dataclass(frozen=True)
+class _Analysis:
+    """The weighted design and the analysis matrix of one case, with its domains."""
+
+    design: stats.Design
+    matrix: FloatArray
+    columns: list[tuple[str, str | None]]  # (variable, level) of each matrix column
+    by: npt.NDArray[np.str_] | None
+    domains: list[str | None]
+
+    def estimate(
+        self, estimator: Callable[..., stats.Estimates], **options: Any
+    ) -> stats.Estimates:
+        """``estimator`` over every column; columns are named by their position."""
+        names = [str(j) for j in range(self.matrix.shape[1])]
+        return estimator(self.design, self.matrix, names=names, by=self.by, **options)
+
+    def cells(self) -> Iterator[tuple[str | None, int, str, str | None]]:
+        """(domain, column, variable, level) in the order of the rows."""
+        for domain in self.domains:
+            for j, (name, level) in enumerate(self.columns):
+                yield domain, j, name, level
+
+
 def _results(
     case: CaseSpec, table: Columns, levels: Mapping[str, tuple[str, ...]]
 ) -> list[_Result]:
@@ -227,13 +251,17 @@ def _results(
         else:
             matrix, lv = _indicators(table[var.name], var, levels.get(var.name))
             blocks.append((var.name, matrix, lv))
-    matrix = np.column_stack([b[1] for b in blocks])
-    columns = [(name, lv) for name, _, lvs in blocks for lv in lvs]
     by = None if st.by is None else table[st.by].labels()
-    domains = _domains(by, None if st.by is None else levels.get(st.by))
+    analysis = _Analysis(
+        design=design,
+        matrix=np.column_stack([b[1] for b in blocks]),
+        columns=[(name, lv) for name, _, lvs in blocks for lv in lvs],
+        by=by,
+        domains=_domains(by, None if st.by is None else levels.get(st.by)),
+    )
     if st.kind == "proportion":
-        return _proportion_results(case, design, matrix, columns, by, domains)
-    return _wald_results(case, design, matrix, columns, by, domains)
+        return _proportion_results(case, analysis)
+    return _wald_results(case, analysis)
 
 
 def _domains(by: npt.NDArray[np.str_] | None, levels: Sequence[str] | None) -> list[str | None]:
@@ -249,97 +277,61 @@ def _domains(by: npt.NDArray[np.str_] | None, levels: Sequence[str] | None) -> l
     return list(order)
 
 
-Estimator = Callable[..., stats.Estimates]
+def _df_rule(case: CaseSpec) -> DfRule:
+    """The spec's ``ci.df``: t with the design or domain df, else the normal quantile."""
+    df = case.statistic.df
+    return "normal" if df is None else "design" if df == "design" else "domain"
 
 
-def _estimate(
-    estimator: Estimator,
-    design: stats.Design,
-    matrix: FloatArray,
-    by: npt.NDArray[np.str_] | None,
-    **options: Any,
-) -> stats.Estimates:
-    """``estimator`` over every column of ``matrix``; columns are named by their position."""
-    names = [str(j) for j in range(matrix.shape[1])]
-    return estimator(design, matrix, names=names, by=by, **options)
-
-
-def _wald_results(
-    case: CaseSpec,
-    design: stats.Design,
-    matrix: FloatArray,
-    columns: list[tuple[str, str | None]],
-    by: npt.NDArray[np.str_] | None,
-    domains: list[str | None],
-) -> list[_Result]:
+def _wald_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
     """Means or totals with the case's interval, and with t on the domain df (``extra``)."""
     st = case.statistic
-    estimator = stats.mean if st.kind == "mean" else stats.total
-    rule: DfRule = "normal" if st.df is None else "design" if st.df == "design" else "domain"
-    main = _estimate(estimator, design, matrix, by, level=st.level, df=rule)
-    with_t = _estimate(estimator, design, matrix, by, level=st.level, df="domain")
+    kind: Literal["mean", "total"] = "mean" if st.kind == "mean" else "total"
+    estimator = stats.mean if kind == "mean" else stats.total
+    main = analysis.estimate(estimator, level=st.level, df=_df_rule(case))
+    with_t = analysis.estimate(estimator, level=st.level, df="domain")
     deff = None
-    if by is None:
-        kind: Literal["mean", "total"] = "mean" if st.kind == "mean" else "total"
-        names = [str(j) for j in range(matrix.shape[1])]
-        deff = stats.design_effect(design, matrix, names=names, kind=kind)
+    if analysis.by is None:
+        names = [str(j) for j in range(analysis.matrix.shape[1])]
+        deff = stats.design_effect(analysis.design, analysis.matrix, names=names, kind=kind)
     results = []
-    for domain in domains:
-        for j, (name, level) in enumerate(columns):
-            e = main.get(str(j), domain=domain)
-            t = with_t.get(str(j), domain=domain)
-            extra: dict[str, Any] = {
-                "ci_t_lower": t.ci_lower,
-                "ci_t_upper": t.ci_upper,
-                "t_df": t.degf,
-            }
-            if deff is not None:
-                extra["deff"] = deff[str(j)]
-            results.append(_Result(name, level, domain, e, extra))
+    for domain, j, name, level in analysis.cells():
+        t = with_t.get(str(j), domain=domain)
+        extra: dict[str, Any] = {"ci_t_lower": t.ci_lower, "ci_t_upper": t.ci_upper, "t_df": t.degf}
+        if deff is not None:
+            extra["deff"] = deff[str(j)]
+        results.append(_Result(name, level, domain, main.get(str(j), domain=domain), extra))
     return results
 
 
-def _proportion_results(
-    case: CaseSpec,
-    design: stats.Design,
-    matrix: FloatArray,
-    columns: list[tuple[str, str | None]],
-    by: npt.NDArray[np.str_] | None,
-    domains: list[str | None],
-) -> list[_Result]:
+def _proportion_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
     """Proportions with ``svyciprop``'s interval, and R's diagnostics in ``extra``."""
     st = case.statistic
     method = st.ci_method
-    rule: DfRule = "normal" if st.df is None else "design" if st.df == "design" else "domain"
-    result = _estimate(stats.proportion, design, matrix, by, method=method, level=st.level, df=rule)
+    result = analysis.estimate(stats.proportion, method=method, level=st.level, df=_df_rule(case))
     alpha = 1.0 - st.level
     results = []
-    for domain in domains:
-        for j, (name, level) in enumerate(columns):
-            e = result.get(str(j), level="1", domain=domain)
-            extra: dict[str, Any] = {}
-            n_eff = e.estimate * (1 - e.estimate) / e.se**2 if e.se > 0 else None
-            if method in ("wilson", "beta"):
-                extra["n_eff"] = n_eff
-            if method == "beta" and n_eff is not None and e.df is not None:
-                # R's nrow(design): every row of a calibrated design, else the domain's rows
-                nrow = design.n if design.calibrated else e.n
-                ratio = float(
-                    special.stdtrit(nrow - 1, alpha / 2) / special.stdtrit(e.df, alpha / 2)
-                )
-                extra["n_eff_adjusted"] = n_eff * ratio**2
-                extra["nrow_design"] = nrow
-            if method == "logit":
-                extra["ci_lower_closed_form"], extra["ci_upper_closed_form"] = (
-                    e.ci_lower,
-                    e.ci_upper,
-                )
-            if method == "likelihood":
-                extra["ci_lower_exact"] = e.ci_lower
-                extra["ci_upper_exact"] = e.ci_upper
-            if e.note:
-                extra["note"] = e.note
-            results.append(_Result(name, level, domain, e, extra))
+    for domain, j, name, level in analysis.cells():
+        e = result.get(str(j), level="1", domain=domain)
+        extra: dict[str, Any] = {}
+        n_eff = e.estimate * (1 - e.estimate) / e.se**2 if e.se > 0 else None
+        if method in ("wilson", "beta"):
+            extra["n_eff"] = n_eff
+        if method == "beta" and n_eff is not None and e.df is not None:
+            # R's nrow(design): every row of a calibrated design, else the domain's rows
+            nrow = analysis.design.n if analysis.design.calibrated else e.n
+            ratio = float(special.stdtrit(nrow - 1, alpha / 2) / special.stdtrit(e.df, alpha / 2))
+            extra["n_eff_adjusted"] = n_eff * ratio**2
+            extra["nrow_design"] = nrow
+        if method == "logit":
+            extra["ci_lower_closed_form"] = e.ci_lower
+            extra["ci_upper_closed_form"] = e.ci_upper
+        if method == "likelihood":
+            extra["ci_lower_exact"] = e.ci_lower
+            extra["ci_upper_exact"] = e.ci_upper
+        if e.note:
+            extra["note"] = e.note
+        results.append(_Result(name, level, domain, e, extra))
     return results
 
 
