@@ -8,14 +8,15 @@ from pathlib import Path
 
 import numpy as np
 
-from aimonitor.stats.runner import _columns, build_design, linear_stats
-from aimonitor.stats.spec import load_spec
-from aimonitor.stats.table import read_csv
+from aimonitor.stats.conformance import load_spec
+from aimonitor.stats.conformance.data import load_columns
+from aimonitor.stats.conformance.runner import build_design, case_columns
+from aimonitor.stats.linear import linear_stats
 
 
 def main(spec_path: Path, repeats: int = 5) -> None:
     case = load_spec(spec_path).cases[0]
-    table = read_csv(case.data, _columns(case))
+    table = load_columns(case.data, case_columns(case))
     matrix = np.column_stack([table[v.name].numbers for v in case.statistic.variables])
     timings = []
     for _ in range(repeats):

@@ -50,7 +50,7 @@ def run_spec(spec: SpecFile) -> list[dict[str, Any]]:
 def run_case(case: CaseSpec, spec: SpecFile) -> list[Row]:
     """The rows of one case; a :class:`~aimonitor.stats.StatsError` names the case."""
     try:
-        table = load_columns(case.data, _columns(case))
+        table = load_columns(case.data, case_columns(case))
         levels = spec.levels.get(case.data.name, {})
         results = _compute(case, table, levels)
     except stats.StatsError as error:
@@ -59,7 +59,8 @@ def run_case(case: CaseSpec, spec: SpecFile) -> list[Row]:
     return [_row(result, by) for result in results]
 
 
-def _columns(case: CaseSpec) -> list[str]:
+def case_columns(case: CaseSpec) -> list[str]:
+    """The data columns a case reads: design, weighting and statistic variables."""
     d, s, c = case.design, case.statistic, case.calibration
     names = [d.ids, d.strata, d.fpc, d.weights, s.by]
     names += [v.name for v in s.variables]
@@ -288,8 +289,9 @@ def _wald_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
     st = case.statistic
     kind: Literal["mean", "total"] = "mean" if st.kind == "mean" else "total"
     estimator = stats.mean if kind == "mean" else stats.total
-    main = analysis.estimate(estimator, level=st.level, df=_df_rule(case))
-    with_t = analysis.estimate(estimator, level=st.level, df="domain")
+    rule = _df_rule(case)
+    main = analysis.estimate(estimator, level=st.level, df=rule)
+    with_t = main if rule == "domain" else analysis.estimate(estimator, level=st.level, df="domain")
     deff = None
     if analysis.by is None:
         names = [str(j) for j in range(analysis.matrix.shape[1])]
