@@ -22,6 +22,7 @@ from aimonitor.formatting import (
     format_number,
     format_percent,
     format_point_difference,
+    format_rate,
 )
 from aimonitor.i18n import UnknownLanguageError
 from aimonitor.stats.result import Estimate
@@ -208,3 +209,9 @@ def test_a_difference_of_means_is_written_with_its_interval() -> None:
         "+0.4",
         "95% CI −0.1 to +0.9",
     )
+
+
+def test_a_rate_is_a_whole_percentage_or_a_dash_when_nothing_can_be_divided() -> None:
+    assert format_rate(35 / 56, "nl") == "63%"
+    assert format_rate(0.0, "en") == "0%"
+    assert format_rate(None, "nl") == "–"

@@ -25,6 +25,7 @@ MO_FILE = PO_FILE.with_suffix(".mo")
 # The modules whose output text goes through this catalog.
 TRANSLATED_SOURCES = [
     PACKAGE_DIR / "formatting.py",
+    PACKAGE_DIR / "indicators" / "response.py",
     *sorted((PACKAGE_DIR / "findings").glob("*.py")),
     *sorted((PACKAGE_DIR / "report").glob("*.py")),
 ]

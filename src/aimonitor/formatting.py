@@ -331,3 +331,13 @@ def format_difference(
         format_mean_difference(difference.estimate, lang, decimals=shown),
         format_mean_difference_interval(lower, upper, lang, level=level, decimals=shown),
     )
+
+
+UNDEFINED: Final = "–"
+"""What a rate that is not defined (nothing to divide by) prints as."""
+
+
+def format_rate(rate: float | None, lang: str) -> str:
+    """A rate such as a response rate: a whole percentage, or "–" when it is undefined
+    (``None``: a group without municipalities)."""
+    return UNDEFINED if rate is None else format_percent(rate, lang)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aimonitor.frame import Frame, Lineage
-from aimonitor.indicators import IndicatorError, response_summary
+from aimonitor.frame import Frame, Lineage, Municipality, size_class_of
+from aimonitor.i18n import UnknownLanguageError
+from aimonitor.indicators import IndicatorError, count_response, response_summary
 
 from .support import wave_of
 
@@ -30,3 +31,59 @@ def test_a_pre_merger_code_counts_for_its_successor_with_the_lineage(
     summary = response_summary(wave, frame, lineage=lineage)
     holland = next(cell for cell in summary.by_province if cell.key == "Noord-Holland")
     assert holland.respondents == 1
+
+
+def test_codes_read_from_a_database_are_counted_as_the_wave_is(frame: Frame) -> None:
+    codes = ["GM0363", "GM0599", "GM0344"]
+    assert count_response(2024, codes, frame) == response_summary(wave_of([{}] * 3, codes), frame)
+
+
+def test_a_municipality_that_responded_twice_is_refused(frame: Frame) -> None:
+    with pytest.raises(IndicatorError, match="GM0363: two responses in wave 2024"):
+        count_response(2024, ["GM0363", "GM0363"], frame)
+
+
+def _tiny_frame() -> Frame:
+    """Two municipalities, both in Utrecht and below 20,000 inhabitants."""
+    return Frame(
+        2024,
+        (
+            Municipality("GM0001", "Een", "Utrecht", 5_000, size_class_of(5_000)),
+            Municipality("GM0002", "Twee", "Utrecht", 8_000, size_class_of(8_000)),
+        ),
+    )
+
+
+def test_a_group_without_municipalities_has_no_rate_and_is_still_listed() -> None:
+    summary = count_response(2024, ["GM0001"], _tiny_frame())
+    assert [cell.key for cell in summary.by_size_class][-1] == "ge250k"
+    assert len(summary.by_province) == 12
+    groningen = summary.by_province[0]
+    assert (groningen.key, groningen.population, groningen.respondents) == ("Groningen", 0, 0)
+    assert groningen.rate is None
+    utrecht = next(cell for cell in summary.by_province if cell.key == "Utrecht")
+    assert utrecht.rate == 0.5
+
+
+def test_a_wave_without_respondents_has_a_rate_of_zero_not_an_undefined_one() -> None:
+    summary = count_response(2024, [], _tiny_frame())
+    assert summary.total.rate == 0.0
+
+
+@pytest.mark.parametrize(
+    ("lang", "total", "smallest"),
+    [("nl", "Totaal", "< 20.000 inwoners"), ("en", "Total", "< 20,000 inhabitants")],
+)
+def test_every_row_is_labelled_in_the_readers_language(
+    frame: Frame, lang: str, total: str, smallest: str
+) -> None:
+    summary = count_response(2024, [], frame)
+    assert summary.total.label(lang) == total
+    assert summary.by_size_class[0].label(lang) == smallest
+    assert summary.by_province[1].label(lang) == "Fryslân"
+
+
+def test_a_label_in_an_unsupported_language_is_refused(frame: Frame) -> None:
+    summary = count_response(2024, [], frame)
+    with pytest.raises(UnknownLanguageError):
+        summary.by_size_class[0].label("de")

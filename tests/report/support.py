@@ -55,13 +55,14 @@ def table(
 def response(respondents: int = 120, *, wave: int = WAVE) -> ResponseSummary:
     """342 municipalities; ``respondents`` of them answered, all counted in the first cells."""
     classes = tuple(
-        ResponseCell(c.code, 342 // 5, respondents if i == 0 else 0)
+        ResponseCell("size_class", c.code, 342 // 5, respondents if i == 0 else 0)
         for i, c in enumerate(SIZE_CLASSES)
     )
     provinces = tuple(
-        ResponseCell(p, 342 // 12, respondents if i == 0 else 0) for i, p in enumerate(PROVINCES)
+        ResponseCell("province", p, 342 // 12, respondents if i == 0 else 0)
+        for i, p in enumerate(PROVINCES)
     )
-    return ResponseSummary(wave, ResponseCell("all", 342, respondents), classes, provinces)
+    return ResponseSummary(wave, ResponseCell("total", "all", 342, respondents), classes, provinces)
 
 
 def finding(sentence: str, variable: str, option: str, *, theme: str, lang: str = "nl") -> Finding:

@@ -125,7 +125,7 @@ def test_a_wave_without_responses_still_builds_and_says_there_are_no_figures(
         report.notices
     )
     assert report.codebook  # the codebook and methods do not depend on answers
-    assert report.methods.total.respondents == 0
+    assert report.methods.response.total.respondents == 0
 
 
 def test_an_unknown_language_is_a_clear_error(questionnaire: Questionnaire) -> None:
@@ -253,9 +253,12 @@ def test_the_methods_annex_carries_response_weighting_and_the_suppression_minimu
     questionnaire: Questionnaire,
 ) -> None:
     methods = _build(questionnaire).methods
-    assert methods.total.respondents == 120
-    assert methods.by_size_class[0].label == "< 20.000 inwoners"
-    assert [line.label for line in methods.by_province][:2] == ["Groningen", "Fryslân"]
+    assert methods.response.total.respondents == 120
+    assert methods.response.by_size_class[0].label("nl") == "< 20.000 inwoners"
+    assert [line.label("nl") for line in methods.response.by_province][:2] == [
+        "Groningen",
+        "Fryslân",
+    ]
     assert methods.weighting == "rake"
     assert methods.weighting_margins == ("gemeentegrootte", "provincie")
     assert methods.interval_methods == ("wilson",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -104,6 +105,19 @@ def test_an_english_report_uses_english_numbers_and_words(questionnaire: Questio
     assert "Key findings" in html
     assert "120 of 342 municipalities took part (35%)" in html
     assert 'lang="en"' in html
+
+
+def test_a_province_without_municipalities_shows_a_dash_as_its_response_rate(
+    questionnaire: Questionnaire,
+) -> None:
+    summary = response()
+    empty = replace(summary.by_province[-1], population=0, respondents=0)
+    html = _html(
+        questionnaire, response=replace(summary, by_province=(*summary.by_province[:-1], empty))
+    )
+    limburg = r'<th scope="row" class="label">Limburg</th>\s*'
+    assert re.search(limburg + r'(<td class="num">0</td>\s*){2}<td class="num">–</td>', html)
+    assert re.search(r'<th scope="row" class="label">Totaal</th>', html)
 
 
 def test_a_suppressed_figure_shows_a_dash_and_the_note(questionnaire: Questionnaire) -> None:

@@ -17,7 +17,12 @@ from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.estimate import estimate_wave, place_respondents
 from aimonitor.indicators.export import COLUMNS, SYNTHETIC_NOTICE, write_estimates
 from aimonitor.indicators.matrix import IndicatorMatrix, build_matrix
-from aimonitor.indicators.response import ResponseCell, ResponseSummary, response_summary
+from aimonitor.indicators.response import (
+    ResponseCell,
+    ResponseSummary,
+    count_response,
+    response_summary,
+)
 from aimonitor.indicators.table import ALL, EstimateTable, IndicatorRow, Weighting
 from aimonitor.indicators.weighting import WeightedDesign, weight_wave
 
@@ -39,6 +44,7 @@ __all__ = [
     "Weighting",
     "build_matrix",
     "catalogue",
+    "count_response",
     "estimate_changes",
     "estimate_wave",
     "place_respondents",

@@ -9,7 +9,7 @@ on fewer than ``min_n`` respondents, or when its interval is not finite (df = 0)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -69,16 +69,23 @@ def place_respondents(
     wave: WaveData, frame: Frame, lineage: Lineage | None = None
 ) -> tuple[Municipality, ...]:
     """The frame municipality of every respondent, in respondent order."""
+    return place_codes(wave.year, [r.code for r in wave.respondents], frame, lineage)
+
+
+def place_codes(
+    year: int, codes: Iterable[str], frame: Frame, lineage: Lineage | None = None
+) -> tuple[Municipality, ...]:
+    """The frame municipality of every respondent code of wave ``year``, in the given order."""
     members: list[Municipality] = []
     seen: dict[str, str] = {}
-    for respondent in wave.respondents:
-        member = _find(respondent.code, frame, lineage)
+    for code in codes:
+        member = _find(code, frame, lineage)
         if member.code in seen:
             raise IndicatorError(
-                f"{member.code}: two responses in wave {wave.year} "
-                f"(stored under {seen[member.code]} and {respondent.code})"
+                f"{member.code}: two responses in wave {year} "
+                f"(stored under {seen[member.code]} and {code})"
             )
-        seen[member.code] = respondent.code
+        seen[member.code] = code
         members.append(member)
     return tuple(members)
 

@@ -1,25 +1,52 @@
-"""Response counts of a wave against its frame, by size class and by province."""
+"""Response of a wave against its frame, by size class and by province: the one count.
+
+:func:`count_response` is the only place where response is counted. The publication counts
+the respondents of a :class:`~aimonitor.indicators.data.WaveData`
+(:func:`response_summary`); the web's start page feeds it the codes of the submitted
+responses it reads from the database. Both count against the frame files with the merger
+lineage, as the estimates place respondents (``docs/decisions/0007-authoritative-frame.md``).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame, Lineage
+from aimonitor.i18n import check_language, translator
 from aimonitor.indicators.data import WaveData
-from aimonitor.indicators.estimate import place_respondents
+from aimonitor.indicators.estimate import place_codes
+
+ResponseGroup = Literal["total", "size_class", "province"]
+
+_SIZE_CLASSES = {size_class.code: size_class for size_class in SIZE_CLASSES}
 
 
 @dataclass(frozen=True)
 class ResponseCell:
+    """The municipalities of one group in the frame, and how many of them responded."""
+
+    group: ResponseGroup
     key: str
-    """Size-class code, province name, or ``all``."""
+    """Size-class code, province name, or ``all`` for the total."""
     population: int
     respondents: int
 
     @property
-    def rate(self) -> float:
-        return self.respondents / self.population if self.population else 0.0
+    def rate(self) -> float | None:
+        """``respondents / population``; ``None`` (undefined, shown as "–") for an empty group."""
+        return self.respondents / self.population if self.population else None
+
+    def label(self, lang: str) -> str:
+        """What a reader sees in the first column: the size class or province, or "Total"."""
+        if self.group == "total":
+            return translator(lang).gettext("Total")
+        if self.group == "size_class":
+            size_class = _SIZE_CLASSES[self.key]
+            return size_class.label_nl if check_language(lang) == "nl" else size_class.label_en
+        return self.key
 
 
 @dataclass(frozen=True)
@@ -27,27 +54,42 @@ class ResponseSummary:
     wave: int
     total: ResponseCell
     by_size_class: tuple[ResponseCell, ...]
+    """Every size class, small to large, empty ones included."""
     by_province: tuple[ResponseCell, ...]
+    """Every province in :data:`~aimonitor.frame.PROVINCES` order, empty ones included."""
 
 
-def response_summary(
-    wave: WaveData, frame: Frame, *, lineage: Lineage | None = None
+def count_response(
+    year: int, codes: Iterable[str], frame: Frame, *, lineage: Lineage | None = None
 ) -> ResponseSummary:
-    """Respondents against the frame, placed as :func:`estimate_wave` places them (a
-    pre-merger code counts for its successor when ``lineage`` is given); a code not in the
-    frame raises :class:`~aimonitor.indicators.errors.IndicatorError`."""
-    respondents = place_respondents(wave, frame, lineage)
+    """The response of wave ``year``: the respondents' ``codes`` against ``frame``.
+
+    Respondents are placed as :func:`~aimonitor.indicators.estimate_wave` places them: a
+    pre-merger code counts for its successor when ``lineage`` is given; a code not in the
+    frame, or two codes for one municipality, raise
+    :class:`~aimonitor.indicators.errors.IndicatorError`.
+    """
+    respondents = place_codes(year, codes, frame, lineage)
     by_class = Counter(m.size_class.code for m in respondents)
     by_province = Counter(m.province for m in respondents)
     population_class = frame.size_class_counts()
     population_province = frame.province_counts()
     return ResponseSummary(
-        wave=wave.year,
-        total=ResponseCell("all", len(frame), len(respondents)),
+        wave=year,
+        total=ResponseCell("total", "all", len(frame), len(respondents)),
         by_size_class=tuple(
-            ResponseCell(c.code, population_class[c.code], by_class[c.code]) for c in SIZE_CLASSES
+            ResponseCell("size_class", c.code, population_class[c.code], by_class[c.code])
+            for c in SIZE_CLASSES
         ),
         by_province=tuple(
-            ResponseCell(p, population_province[p], by_province[p]) for p in PROVINCES
+            ResponseCell("province", p, population_province[p], by_province[p])
+            for p in PROVINCES
         ),
     )
+
+
+def response_summary(
+    wave: WaveData, frame: Frame, *, lineage: Lineage | None = None
+) -> ResponseSummary:
+    """:func:`count_response` of the respondents of ``wave``."""
+    return count_response(wave.year, (r.code for r in wave.respondents), frame, lineage=lineage)

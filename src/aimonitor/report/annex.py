@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from aimonitor.frame import SIZE_CLASSES
-from aimonitor.indicators import EstimateTable, ResponseCell, ResponseSummary
+from aimonitor.indicators import EstimateTable, ResponseSummary
 from aimonitor.questionnaire import Lang, Questionnaire, codebook
 
 from .labels import local
@@ -14,17 +13,13 @@ from .model import (
     CodebookSection,
     CodebookValueLine,
     Methods,
-    ResponseLine,
 )
 from .words import Words
 
 
-def methods(current: EstimateTable, response: ResponseSummary, lang: str, words: Words) -> Methods:
-    labels = {c.code: (c.label_nl if lang == "nl" else c.label_en) for c in SIZE_CLASSES}
+def methods(current: EstimateTable, response: ResponseSummary, words: Words) -> Methods:
     return Methods(
-        by_size_class=tuple(_line(c, labels.get(c.key, c.key)) for c in response.by_size_class),
-        by_province=tuple(_line(c, c.key) for c in response.by_province),
-        total=_line(response.total, words.total),
+        response=response,
         weighting=current.weighting.method,
         weighting_margins=tuple(_margin(m, words) for m in current.weighting.margins),
         weighting_fallback=current.weighting.fallback_reason,
@@ -34,10 +29,6 @@ def methods(current: EstimateTable, response: ResponseSummary, lang: str, words:
         level=LEVEL,
         minimum_n=MIN_RESPONDENTS,
     )
-
-
-def _line(cell: ResponseCell, label: str) -> ResponseLine:
-    return ResponseLine(label=label, population=cell.population, respondents=cell.respondents)
 
 
 def _margin(margin: str, words: Words) -> str:

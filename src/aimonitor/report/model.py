@@ -12,6 +12,7 @@ from datetime import date
 from typing import Literal
 
 from aimonitor.formatting import Scale
+from aimonitor.indicators.response import ResponseSummary
 
 # The one suppression minimum of every output (estimates, findings, report), re-exported
 # here for the methods annex; the indicators apply it, the report reads their flag.
@@ -149,23 +150,12 @@ class FindingGroup:
 
 
 @dataclass(frozen=True)
-class ResponseLine:
-    label: str
-    population: int
-    respondents: int
-
-    @property
-    def rate(self) -> float:
-        return self.respondents / self.population if self.population else 0.0
-
-
-@dataclass(frozen=True)
 class Methods:
     """The methods annex: response by stratum, weighting, intervals and suppression."""
 
-    by_size_class: tuple[ResponseLine, ...]
-    by_province: tuple[ResponseLine, ...]
-    total: ResponseLine
+    response: ResponseSummary
+    """The one response count (:mod:`aimonitor.indicators.response`); its cells give their
+    label in the report's language."""
     weighting: str
     weighting_margins: tuple[str, ...]
     weighting_fallback: str | None

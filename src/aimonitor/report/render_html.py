@@ -23,6 +23,7 @@ from aimonitor.formatting import (
     format_n,
     format_number,
     format_percent,
+    format_rate,
 )
 from aimonitor.stats import Estimate
 
@@ -50,7 +51,7 @@ def _render(report: Report, svgs: dict[int, str]) -> str:
         interval=lambda figure: interval_text(figure.estimate, figure.scale, lang),
         change=lambda figure: change_text(figure.change, figure.scale, lang),
         number=lambda n: format_number(n, lang),
-        percent=lambda p: format_percent(p, lang),
+        rate=lambda r: format_rate(r, lang),
         level=lambda level: format_percent(level, lang),
         chart_src=lambda chart: Markup(_data_uri(svgs[id(chart)])),
         chart_alt=lambda chart: chart_alt(chart, lang),

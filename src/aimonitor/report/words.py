@@ -48,7 +48,6 @@ class Words:
     population: str
     respondents: str
     rate: str
-    total: str
     weighting: str
     weighting_rake: str
     weighting_poststratify: str
@@ -119,7 +118,6 @@ def words(lang: str) -> Words:
         population=_("Municipalities"),
         respondents=_("Respondents"),
         rate=_("Response rate"),
-        total=_("Total"),
         weighting=_("Weighting"),
         weighting_rake=_(
             "The answers are weighted by raking to the known numbers of municipalities by "
