@@ -42,7 +42,7 @@ test-sqlite: $(STAMP)
 
 test-postgres: $(STAMP)
 	@echo "== test suite on PostgreSQL ($(POSTGRES_URL)) =="
-	@$(BIN)/python -m aimonitor.web.dbcheck "$(POSTGRES_URL)"
+	@$(BIN)/python -m aimonitor.web.cli.dbcheck "$(POSTGRES_URL)"
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -p no:cacheprovider --create-db
 
 serve: $(STAMP)

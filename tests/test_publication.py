@@ -76,3 +76,14 @@ def test_the_vision_headline_reads_like_the_published_monitor(publication):
     assert "werkt aan een AI-visie of -strategie" in first.sentence
     assert first.evidence[0].ref.option == "group:working_on"
     assert 0.70 <= first.evidence[0].estimate.estimate <= 0.80
+
+
+def test_the_key_findings_in_every_language_come_from_one_reading_of_the_rules(
+    publication, monkeypatch
+):
+    def read_again(path):
+        raise AssertionError(f"{path} read again")
+
+    monkeypatch.setattr("aimonitor.publication.load_headline_spec", read_again)
+    assert publication.findings("nl").findings
+    assert publication.findings("en").findings

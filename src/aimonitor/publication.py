@@ -7,7 +7,7 @@ published. The earlier ones give the change since the previous wave and the tren
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class Publication:
     """The earlier waves' tables, oldest first."""
     changes: EstimateTable | None
     response: ResponseSummary
+    headlines: HeadlineSpec = field(default_factory=headline_spec)
+    """The key-finding rules, read once when the publication is made."""
 
     @property
     def previous(self) -> EstimateTable | None:
@@ -44,7 +46,7 @@ class Publication:
 
     def findings(self, lang: str, spec: HeadlineSpec | None = None) -> KeyFindings:
         return key_findings(
-            spec or headline_spec(),
+            spec or self.headlines,
             self.wave.questionnaire,
             self.table,
             lang,

@@ -1,1 +1,1 @@
-"""Waves, municipal responses and their answers."""
+"""Fieldwork: municipal responses to a wave and their answers."""

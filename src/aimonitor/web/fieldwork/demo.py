@@ -1,13 +1,14 @@
 """Store the synthetic demo waves in the database, replacing earlier demo waves.
 
 Running it twice gives the same database (same seed, same rows); a wave that holds real
-responses is never touched.
+responses is never touched. Reports built from a replaced wave are removed by the command
+that calls this (:func:`aimonitor.web.cli.demo.store_demo_data`), which knows where they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -17,41 +18,43 @@ from aimonitor.errors import AimonitorError
 from aimonitor.frame import load_frame
 from aimonitor.paths import data_dir
 from aimonitor.questionnaire import Questionnaire, load_questionnaire
-from aimonitor.web.fieldwork.models import Answer, MunicipalResponse, Wave
-from aimonitor.web.municipalities.models import Municipality
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.municipalities.reads import read_municipalities
+from aimonitor.web.waves.models import Wave
+from aimonitor.web.waves.reads import read_holds_real_wave
 
 QUESTIONNAIRE_FILE = "questionnaires/ai-monitor-2024.yaml"
 
 
+@dataclass(frozen=True)
+class StoredDemoWave:
+    year: int
+    submitted: int
+    invited: int
+
+    def __str__(self) -> str:
+        return (
+            f"wave {self.year} (SYNTHETIC demo data): {self.submitted} of {self.invited} "
+            "municipalities submitted"
+        )
+
+
 @transaction.atomic
-def store_demo_waves(seed: int) -> list[str]:
+def store_demo_waves(seed: int) -> list[StoredDemoWave]:
     questionnaire = load_questionnaire(data_dir() / QUESTIONNAIRE_FILE)
     waves = generate_demo_waves(questionnaire, load_frame, seed=seed)
-    lines = []
+    stored = []
     for demo_wave in waves:
         _refuse_to_overwrite_real_wave(demo_wave.year)
         Wave.objects.filter(year=demo_wave.year, is_synthetic=True).delete()
-        _remove_built_reports(demo_wave.year)
         wave = _store_wave(demo_wave, questionnaire)
         submitted = sum(1 for r in demo_wave.responses if r.status == "submitted")
-        lines.append(
-            f"wave {wave.year} (SYNTHETIC demo data): {submitted} of {len(demo_wave.responses)} "
-            "municipalities submitted"
-        )
-    return lines
-
-
-def _remove_built_reports(year: int) -> None:
-    """A report built from the replaced wave no longer matches its data: remove it."""
-    from aimonitor.i18n import SUPPORTED_LANGUAGES
-    from aimonitor.web.publishing import report_dir
-
-    for lang in SUPPORTED_LANGUAGES:
-        shutil.rmtree(report_dir(year, lang), ignore_errors=True)
+        stored.append(StoredDemoWave(wave.year, submitted, len(demo_wave.responses)))
+    return stored
 
 
 def _refuse_to_overwrite_real_wave(year: int) -> None:
-    if Wave.objects.filter(year=year, is_synthetic=False).exists():
+    if read_holds_real_wave(year):
         raise AimonitorError(
             f"wave {year} holds real responses; the demo data will not overwrite it "
             "(use an empty database for the demo, e.g. DATABASE_URL=sqlite:///var/demo.sqlite3)"
@@ -70,9 +73,7 @@ def _store_wave(demo_wave: DemoWave, questionnaire: Questionnaire) -> Wave:
         questionnaire=questionnaire.to_dict(),
         is_synthetic=True,
     )
-    municipalities = {
-        m.code: m for m in Municipality.objects.filter(frame_year=demo_wave.frame_year)
-    }
+    municipalities = read_municipalities(demo_wave.frame_year)
     submitted_at = timezone.make_aware(dt.datetime(demo_wave.year, 11, 1, 12, 0))
     responses = MunicipalResponse.objects.bulk_create(
         MunicipalResponse(

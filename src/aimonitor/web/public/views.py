@@ -1,4 +1,4 @@
-"""Public pages."""
+"""Public pages: they read through the apps' ``reads`` and leave wording to the core."""
 
 from __future__ import annotations
 
@@ -6,17 +6,15 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from aimonitor.i18n import SUPPORTED_LANGUAGES
-from aimonitor.web.fieldwork.models import Wave
-from aimonitor.web.public.response import wave_response
-from aimonitor.web.publishing import report_dir
-
-REPORT_FILES = {"report.html": "text/html; charset=utf-8", "report.pdf": "application/pdf"}
+from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
+from aimonitor.web.fieldwork.reads import read_response
+from aimonitor.web.outputs.reports import REPORT_FILES, built_report_languages, report_dir
+from aimonitor.web.waves.reads import read_waves_newest_first
 
 
 def report(
     request: HttpRequest, year: int, lang: str, filename: str = "report.html"
-) -> HttpResponse:
+) -> FileResponse:
     """A built report of a wave (HTML or PDF), as `aimonitor report` or the demo wrote it."""
     if lang not in SUPPORTED_LANGUAGES or filename not in REPORT_FILES:
         raise Http404("no such report")
@@ -27,20 +25,17 @@ def report(
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    """The start page: every wave with its response by size class and province."""
-    language = (get_language() or "nl")[:2]
-    waves = [wave_response(wave, language) for wave in Wave.objects.order_by("-year")]
-    reports = {
-        item.wave.year: [
-            lang
-            for lang in SUPPORTED_LANGUAGES
-            if (report_dir(item.wave.year, lang) / "report.html").is_file()
-        ]
-        for item in waves
-    }
-    any_synthetic = any(item.wave.is_synthetic for item in waves)
+    """The start page: every wave, newest first, with its response and its built reports."""
+    waves = [
+        (wave, read_response(wave), built_report_languages(wave.year))
+        for wave in read_waves_newest_first()
+    ]
     return render(
         request,
         "public/index.html",
-        {"waves": waves, "any_synthetic": any_synthetic, "reports": reports},
+        {
+            "waves": waves,
+            "any_synthetic": any(wave.is_synthetic for wave, _, _ in waves),
+            "lang": (get_language() or DEFAULT_LANGUAGE)[:2],
+        },
     )

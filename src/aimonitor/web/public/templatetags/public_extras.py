@@ -1,15 +1,28 @@
-"""Small template helpers for the public pages."""
+"""Template filters that hand wording and numbers to the core, never doing either here."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from django import template
+
+from aimonitor.formatting import format_number, format_rate
+from aimonitor.indicators import ResponseCell
 
 register = template.Library()
 
 
 @register.filter
-def get_item(mapping: Mapping[object, object], key: object) -> object:
-    """``{{ mapping|get_item:key }}``: a dictionary lookup with a variable key."""
-    return mapping.get(key)
+def response_label(cell: ResponseCell, lang: str) -> str:
+    """``{{ cell|response_label:lang }}``: the row's label (size class, province, total)."""
+    return cell.label(lang)
+
+
+@register.filter
+def rate(value: float | None, lang: str) -> str:
+    """``{{ cell.rate|rate:lang }}``: a whole percentage, or "–" when it is undefined."""
+    return format_rate(value, lang)
+
+
+@register.filter
+def number(value: int, lang: str) -> str:
+    """``{{ cell.population|number:lang }}``: a count with the language's separators."""
+    return format_number(value, lang)

@@ -1,4 +1,4 @@
-"""The database side of the main job: read the waves, publish, write estimates and reports."""
+"""The main job from the database: read the waves, publish, write the estimates and reports."""
 
 from __future__ import annotations
 
@@ -8,15 +8,14 @@ import sys
 from pathlib import Path
 from typing import Literal, TextIO
 
-from django.conf import settings
-
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import check_language
 from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import write_estimates
 from aimonitor.publication import Publication, publish, write_publication_report
 from aimonitor.report import ReportFiles
-from aimonitor.web.fieldwork.export import get_wave, wave_data, waves_until
+from aimonitor.web.fieldwork.reads import read_wave_data, read_wave_data_until
+from aimonitor.web.waves.reads import read_wave
 
 Format = Literal["csv", "json"]
 
@@ -25,8 +24,8 @@ def publication_of(year: int, *, history: bool = True) -> Publication:
     """Estimates of wave ``year``, with the earlier waves for change and trend unless
     ``history`` is false (then only the wave itself is read and estimated)."""
     if not history:
-        return publish([wave_data(get_wave(year))])
-    return publish(waves_until(year))
+        return publish([read_wave_data(read_wave(year))])
+    return publish(read_wave_data_until(year))
 
 
 def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: bool) -> None:
@@ -57,11 +56,6 @@ def build_wave_report(year: int, lang: str, out_dir: Path, *, pdf: bool = True) 
     """Estimate wave ``year`` (with the earlier waves) and write its report."""
     check_language(lang)
     return write_publication_report(publication_of(year), lang, out_dir, pdf=pdf)
-
-
-def report_dir(year: int, lang: str) -> Path:
-    """Where the web app keeps the built report of a wave in a language."""
-    return Path(settings.REPORTS_DIR) / str(year) / lang
 
 
 def _write(table: EstimateTable, publication: Publication, fmt: Format, stream: TextIO) -> None:

@@ -1,4 +1,4 @@
-"""`python -m aimonitor.web.dbcheck URL`: fail loudly when the test PostgreSQL is not reachable."""
+"""`python -m aimonitor.web.cli.dbcheck URL`: fail loudly when the test PostgreSQL is down."""
 
 from __future__ import annotations
 

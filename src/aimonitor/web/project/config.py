@@ -11,8 +11,7 @@ import secrets
 from pathlib import Path
 
 from aimonitor.errors import AimonitorError
-
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
+from aimonitor.paths import PROJECT_ROOT
 
 
 class ConfigurationError(AimonitorError):

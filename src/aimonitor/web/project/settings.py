@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aimonitor.web import config
+from aimonitor.paths import PROJECT_ROOT
+from aimonitor.web.project import config
 
 PRODUCTION = config.env_bool("AIMONITOR_PRODUCTION", False)
 DEBUG = config.env_bool("DEBUG", not PRODUCTION)
@@ -19,6 +20,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "aimonitor.web.municipalities",
+    "aimonitor.web.waves",
+    "aimonitor.web.accounts",
     "aimonitor.web.fieldwork",
     "aimonitor.web.public",
 ]
@@ -34,8 +37,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-ROOT_URLCONF = "aimonitor.web.urls"
-WSGI_APPLICATION = "aimonitor.web.wsgi.application"
+ROOT_URLCONF = "aimonitor.web.project.urls"
+WSGI_APPLICATION = "aimonitor.web.project.wsgi.application"
 
 TEMPLATES = [
     {
@@ -57,7 +60,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
-LOCALE_PATHS = [config.PROJECT_ROOT / "src" / "aimonitor" / "locale"]
+LOCALE_PATHS = [PROJECT_ROOT / "src" / "aimonitor" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

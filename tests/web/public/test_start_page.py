@@ -1,32 +1,15 @@
+import re
+
 import pytest
 
-from aimonitor.web.fieldwork.models import MunicipalResponse, Wave
+from aimonitor.web.fieldwork.models import MunicipalResponse
 from aimonitor.web.municipalities.loading import load_frame_into_database
 from aimonitor.web.municipalities.models import Municipality
+from aimonitor.web.outputs.publish import publication_of
+
+from ..conftest import make_wave, respond
 
 pytestmark = pytest.mark.django_db
-
-
-def make_wave(year: int, synthetic: bool) -> Wave:
-    return Wave.objects.create(
-        year=year,
-        status=Wave.Status.CLOSED,
-        frame_year=2024,
-        questionnaire_id="ai-monitor",
-        questionnaire_version="test",
-        questionnaire={},
-        is_synthetic=synthetic,
-    )
-
-
-def respond(wave: Wave, codes: list[str], status: str = MunicipalResponse.Status.SUBMITTED) -> None:
-    for code in codes:
-        MunicipalResponse.objects.create(
-            wave=wave,
-            municipality=Municipality.objects.get(frame_year=wave.frame_year, code=code),
-            status=status,
-            is_synthetic=wave.is_synthetic,
-        )
 
 
 def test_the_start_page_without_waves_says_how_to_load_the_demo(client):
@@ -68,3 +51,23 @@ def test_response_rates_are_rounded_half_up_like_the_report(client):
     province_rows = page.split("Respons naar provincie")[1].split("</table>")[0]
     expected = '<td>Noord-Brabant</td><td class="num">56</td><td class="num">35</td>'
     assert expected + '<td class="num">63%</td>' in province_rows
+
+
+def test_the_start_page_shows_the_demo_waves_as_synthetic(demo, client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Synthetische demonstratiedata" in page
+    for year in (2023, 2024, 2025):
+        assert f"Golf {year}" in page
+
+
+def test_the_start_page_counts_the_response_the_report_counts(demo, client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    section = page.split('id="wave-2024"')[1].split("</section>")[0]
+    shown = re.search(r"(\d+) van (\d+) gemeenten hebben gereageerd", section)
+    assert shown is not None
+    response = publication_of(2024, history=False).response
+    assert (int(shown[1]), int(shown[2])) == (
+        response.total.respondents,
+        response.total.population,
+    )
+

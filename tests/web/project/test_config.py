@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from aimonitor.web import config
+from aimonitor.web.project import config
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_a_boolean_setting_that_is_not_a_boolean_is_refused_with_its_name(monkeypatch):

@@ -2,19 +2,16 @@ import pytest
 
 from aimonitor.errors import AimonitorError
 from aimonitor.web.fieldwork.demo import store_demo_waves
-from aimonitor.web.fieldwork.models import Answer, MunicipalResponse, Wave
-from aimonitor.web.municipalities.loading import load_frame_into_database
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.waves.models import Wave
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def frame():
-    load_frame_into_database()
-
-
 def test_storing_the_demo_waves_twice_gives_the_same_rows_without_duplicates(frame):
-    store_demo_waves(seed=2024)
+    stored = store_demo_waves(seed=2024)
+    assert [wave.year for wave in stored] == [2023, 2024, 2025]
+    assert str(stored[0]).startswith("wave 2023 (SYNTHETIC demo data): ")
     first = (Wave.objects.count(), MunicipalResponse.objects.count(), Answer.objects.count())
     store_demo_waves(seed=2024)
     second = (Wave.objects.count(), MunicipalResponse.objects.count(), Answer.objects.count())
@@ -49,10 +46,3 @@ def test_the_demo_never_overwrites_a_wave_with_real_responses(frame):
     assert Wave.objects.count() == 1
     assert Wave.objects.get().questionnaire_version == "real"
 
-
-def test_the_start_page_shows_the_demo_waves_as_synthetic(frame, client):
-    store_demo_waves(seed=2024)
-    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    assert "Synthetische demonstratiedata" in page
-    for year in (2023, 2024, 2025):
-        assert f"Golf {year}" in page

@@ -1,4 +1,5 @@
-"""Start Django for commands that run outside a web server, with clear errors."""
+"""Start Django for commands that run outside a web server, with clear errors, and bring the
+database up to date (migrations, the frame's copy)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ T = TypeVar("T")
 
 
 def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aimonitor.web.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aimonitor.web.project.settings")
     import django
 
     django.setup()
@@ -29,7 +30,7 @@ def database_errors_explained() -> Iterator[None]:
         yield
     except OperationalError as error:
         db = settings.DATABASES["default"]
-        where = f"{db.get('ENGINE', '?').rsplit('.', 1)[-1]} database {db.get('NAME')!s}"
+        where = f"{str(db.get('ENGINE', '?')).rsplit('.', 1)[-1]} database {db.get('NAME')!s}"
         if db.get("HOST"):
             where += f" on {db.get('HOST')}:{db.get('PORT') or 'default port'}"
         first_line = (
@@ -44,3 +45,17 @@ def with_database(action: Callable[[], T]) -> T:
     setup_django()
     with database_errors_explained():
         return action()
+
+
+def set_up_database() -> str:
+    """Migrate and load the population frame (both idempotent); say what was loaded."""
+    from django.core.management import call_command
+
+    from aimonitor.web.municipalities.loading import load_frame_into_database
+
+    call_command("migrate", interactive=False, verbosity=0)
+    summary = load_frame_into_database()
+    years = ", ".join(
+        f"{year}: {count} municipalities" for year, count in summary.municipalities.items()
+    )
+    return f"frame loaded: {years}; {summary.mergers} mergers"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "aimonitor.web.accounts"
+    verbose_name = "Accounts"

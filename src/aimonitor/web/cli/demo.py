@@ -1,0 +1,76 @@
+"""``aimonitor demo`` (everything from an empty database to a served web app, on demo data)
+and ``aimonitor serve``."""
+
+from __future__ import annotations
+
+import argparse
+
+from aimonitor.web.cli.bootstrap import set_up_database, setup_django, with_database
+
+
+def store_demo_data(seed: int) -> list[str]:
+    """Store the synthetic demo waves and remove the reports built from the waves they
+    replace (those no longer match the data); say what was stored."""
+    from aimonitor.web.fieldwork.demo import store_demo_waves
+    from aimonitor.web.outputs.reports import remove_built_reports
+
+    stored = store_demo_waves(seed=seed)
+    for wave in stored:
+        remove_built_reports(wave.year)
+    return [str(wave) for wave in stored]
+
+
+def prepare_demo(seed: int) -> list[str]:
+    """Migrate, load the frame, the synthetic waves and their reports; say what was done."""
+    lines = [set_up_database()]
+    lines.extend(store_demo_data(seed))
+    lines.extend(build_demo_reports())
+    return lines
+
+
+def build_demo_reports(year: int = 2024, languages: tuple[str, ...] = ("nl", "en")) -> list[str]:
+    """The main job on the demo data: the report of ``year`` in each language."""
+    from aimonitor.publication import write_publication_report
+    from aimonitor.web.outputs.publish import publication_of
+    from aimonitor.web.outputs.reports import report_dir
+
+    publication = publication_of(year)
+    lines = []
+    for lang in languages:
+        files = write_publication_report(publication, lang, report_dir(year, lang))
+        lines.append(f"report {year} ({lang}, SYNTHETIC demo data): {files.html} and {files.pdf}")
+    return lines
+
+
+def serve(port: int) -> int:
+    """Serve the web app on 127.0.0.1:``port`` until Ctrl-C."""
+    from django.core.management import call_command
+
+    setup_django()
+    print(f"serving on http://127.0.0.1:{port}/ (Ctrl-C stops)")
+    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    for line in with_database(lambda: prepare_demo(args.seed)):
+        print(line)
+    return 0 if args.no_serve else serve(args.port)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    return serve(args.port)
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = subparsers.add_parser(
+        "demo", help="set up everything on the demo data and serve the web app"
+    )
+    demo.add_argument("--no-serve", action="store_true", help="do everything but serve")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--seed", type=int, default=2024)
+    demo.set_defaults(handler=_demo)
+
+    serve_parser = subparsers.add_parser("serve", help="serve the web app on 127.0.0.1")
+    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.set_defaults(handler=_serve)

@@ -1,0 +1,132 @@
+"""The shared cast of the web tests, and the database they play on.
+
+Four people, the ones the fieldwork portal is built for:
+
+- ``researcher``: of the research team that runs the monitor; staff, works in the admin;
+- ``coordinator_a``: coordinates the response of municipality A (Amsterdam, GM0363);
+- ``contributor_a``: fills in questions for municipality A;
+- ``contributor_b``: fills in questions for municipality B (Rotterdam, GM0599).
+
+``cast`` gives them by name; ``CAST`` lists the names, for tests parametrised over everyone
+(add ``None`` for an anonymous visitor). Each member is a user with a
+:class:`~aimonitor.web.accounts.models.Membership`; ``client_as`` logs one in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from aimonitor.web.accounts.models import Membership
+from aimonitor.web.fieldwork.demo import store_demo_waves
+from aimonitor.web.fieldwork.models import MunicipalResponse
+from aimonitor.web.municipalities.loading import load_frame_into_database
+from aimonitor.web.municipalities.models import Municipality
+from aimonitor.web.outputs.reports import REPORT_FILES, report_dir
+from aimonitor.web.waves.models import Wave
+
+MUNICIPALITY_A = "GM0363"  # Amsterdam
+MUNICIPALITY_B = "GM0599"  # Rotterdam
+CAST = ("researcher", "coordinator_a", "contributor_a", "contributor_b")
+STAFF = {"researcher"}
+
+
+@dataclass(frozen=True)
+class Member:
+    user: User
+    membership: Membership
+
+
+def _member(name: str, role: Membership.Role, code: str | None) -> Member:
+    user = User.objects.create_user(
+        username=name, password="not-a-secret", is_staff=name in STAFF, is_superuser=name in STAFF
+    )
+    return Member(user, Membership.objects.create(user=user, role=role, municipality_code=code))
+
+
+@pytest.fixture
+def cast(db: None) -> dict[str, Member]:
+    """The four members of the cast, by name (see the module docstring)."""
+    return {
+        "researcher": _member("researcher", Membership.Role.RESEARCHER, None),
+        "coordinator_a": _member("coordinator_a", Membership.Role.COORDINATOR, MUNICIPALITY_A),
+        "contributor_a": _member("contributor_a", Membership.Role.CONTRIBUTOR, MUNICIPALITY_A),
+        "contributor_b": _member("contributor_b", Membership.Role.CONTRIBUTOR, MUNICIPALITY_B),
+    }
+
+
+@pytest.fixture
+def client_as(cast: dict[str, Member]) -> Callable[[str | None], Client]:
+    """A test client logged in as a member of the cast (``None``: an anonymous visitor)."""
+
+    def make(name: str | None) -> Client:
+        client = Client()
+        if name is not None:
+            client.force_login(cast[name].user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def frame(db: None) -> None:
+    """The population frame loaded into the database (as ``aimonitor load-frame`` does)."""
+    load_frame_into_database()
+
+
+@pytest.fixture
+def demo(frame: None, settings: Any, tmp_path: Path) -> None:
+    """The synthetic demo waves in the database; built reports are kept under ``tmp_path``."""
+    settings.REPORTS_DIR = tmp_path / "reports"
+    store_demo_waves(seed=2024)
+
+
+def make_wave(year: int, *, synthetic: bool = False, frame_year: int = 2024) -> Wave:
+    """A closed wave without responses (its questionnaire is not needed to count response)."""
+    return Wave.objects.create(
+        year=year,
+        status=Wave.Status.CLOSED,
+        frame_year=frame_year,
+        questionnaire_id="ai-monitor",
+        questionnaire_version="test",
+        questionnaire={},
+        is_synthetic=synthetic,
+    )
+
+
+def respond(
+    wave: Wave, codes: list[str], status: str = MunicipalResponse.Status.SUBMITTED
+) -> None:
+    """Responses of the municipalities ``codes`` (CBS codes in the wave's frame year)."""
+    for code in codes:
+        MunicipalResponse.objects.create(
+            wave=wave,
+            municipality=Municipality.objects.get(frame_year=wave.frame_year, code=code),
+            status=status,
+            is_synthetic=wave.is_synthetic,
+        )
+
+
+@pytest.fixture
+def wave(frame: None) -> Wave:
+    """Wave 2024 (real, closed) to which municipalities A and B submitted a response."""
+    wave = make_wave(2024)
+    respond(wave, [MUNICIPALITY_A, MUNICIPALITY_B])
+    return wave
+
+
+@pytest.fixture
+def built_report(wave: Wave, settings: Any, tmp_path: Path) -> Path:
+    """Stand-in files of the built Dutch report of wave 2024, for tests of who gets them."""
+    settings.REPORTS_DIR = tmp_path / "reports"
+    folder = report_dir(2024, "nl")
+    folder.mkdir(parents=True)
+    for name in REPORT_FILES:
+        (folder / name).write_bytes(b"the report of 2024")
+    return folder
