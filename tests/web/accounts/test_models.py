@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from aimonitor.web.accounts.models import Membership
 
@@ -45,9 +46,10 @@ def test_a_malformed_municipality_code_is_refused_with_its_format():
     membership = Membership(
         user=User.objects.create_user("someone"), role=Role.CONTRIBUTOR, municipality_code="363"
     )
-    with pytest.raises(ValidationError, match="GM en 4 cijfers"):
+    with translation.override("nl"), pytest.raises(ValidationError, match="GM en 4 cijfers"):
         membership.full_clean()
 
 
 def test_a_membership_reads_as_who_in_which_role_where(cast):
-    assert str(cast["coordinator_a"].membership) == "coordinator_a – coördinator GM0363"
+    with translation.override("nl"):
+        assert str(cast["coordinator_a"].membership) == "coordinator_a – coördinator GM0363"
