@@ -2,10 +2,11 @@
 
 The waves are treated as independent samples (``aimonitor.stats.difference``):
 ``estimate = current - previous``, ``se = sqrt(cse_current^2 + cse_previous^2)``, normal 95 %
-interval, where ``cse`` is :func:`aimonitor.stats.comparison_se` (the design SE, or for a share of
-exactly 0 or 1 the SE implied by its published interval: decision record 0005). Most municipalities answer in both waves, and their answers are positively
-correlated, so the true variance of the change is smaller: these intervals are conservative
-(too wide), never too narrow. See docs/methodology/indicators.md.
+interval, where ``cse`` is :func:`aimonitor.stats.comparison_se` (the design SE, or for a
+share of exactly 0 or 1 the SE implied by its published interval: decision record 0005). Most
+municipalities answer in both waves, and their answers are positively correlated, so the true
+variance of the change is smaller: these intervals are conservative (too wide), never too
+narrow. See docs/methodology/indicators.md.
 """
 
 from __future__ import annotations
