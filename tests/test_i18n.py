@@ -1,4 +1,4 @@
-"""Translations: supported languages, and the Dutch catalog kept complete and compiled."""
+"""Languages, bilingual text, and the Dutch catalog kept complete and compiled."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import gettext
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import read_po
 
@@ -15,20 +16,23 @@ from aimonitor.i18n import (
     DOMAIN,
     LOCALE_DIR,
     SUPPORTED_LANGUAGES,
+    Text,
     UnknownLanguageError,
+    check_language,
+    synthetic_data_label,
     translator,
 )
 
 PACKAGE_DIR = Path(aimonitor.__file__).resolve().parent
 PO_FILE = LOCALE_DIR / "nl" / "LC_MESSAGES" / f"{DOMAIN}.po"
 MO_FILE = PO_FILE.with_suffix(".mo")
-# The modules whose output text goes through this catalog.
-TRANSLATED_SOURCES = [
-    PACKAGE_DIR / "formatting.py",
-    PACKAGE_DIR / "indicators" / "response.py",
-    *sorted((PACKAGE_DIR / "findings").glob("*.py")),
-    *sorted((PACKAGE_DIR / "report").glob("*.py")),
-]
+# The modules whose output text goes through this catalog: the whole core (the web front end
+# has Django's own catalog).
+TRANSLATED_SOURCES = sorted(
+    path
+    for path in PACKAGE_DIR.rglob("*.py")
+    if path.relative_to(PACKAGE_DIR).parts[0] != "web"
+)
 
 
 def _po_messages() -> dict[tuple[str | None, object], object]:
@@ -59,8 +63,46 @@ def test_an_unknown_language_is_an_error_a_user_can_fix() -> None:
     assert isinstance(info.value, AimonitorError)
 
 
+def test_a_language_from_outside_is_checked_once_and_then_typed() -> None:
+    assert check_language("en") == "en"
+    with pytest.raises(UnknownLanguageError, match="unknown language 'EN'"):
+        check_language("EN")
+
+
+def test_a_text_gives_its_dutch_or_its_english() -> None:
+    text = Text(nl="gemeenten", en="municipalities")
+    assert [text.get(lang) for lang in SUPPORTED_LANGUAGES] == ["gemeenten", "municipalities"]
+
+
+@pytest.mark.parametrize("fields", [{"nl": "gemeenten"}, {"nl": "gemeenten", "en": ""}])
+def test_a_text_without_one_of_its_languages_is_refused(fields: dict[str, str]) -> None:
+    with pytest.raises(ValidationError):
+        Text.model_validate(fields)
+
+
+def test_a_text_can_read_the_same_in_every_language() -> None:
+    wave = Text.neutral("2025")
+    assert (wave.get("nl"), wave.get("en")) == ("2025", "2025")
+
+
+def test_a_translated_text_holds_the_message_and_its_dutch_translation() -> None:
+    label = synthetic_data_label()
+    assert label == Text(nl="Synthetische demonstratiedata", en="Synthetic demonstration data")
+
+
+def test_filling_in_a_text_uses_each_language_of_a_text_field() -> None:
+    template = Text(nl="{who} in {year}", en="{who} in {year}")
+    filled = template.format(who=Text(nl="gemeenten", en="municipalities"), year=2025)
+    assert filled == Text(nl="gemeenten in 2025", en="municipalities in 2025")
+
+
+def test_a_text_is_changed_in_every_language_at_once() -> None:
+    text = Text(nl="Gemeenten", en="Municipalities").map(str.lower)
+    assert text == Text(nl="gemeenten", en="municipalities")
+
+
 def _used_message_ids() -> set[str]:
-    keywords = {**DEFAULT_KEYWORDS, "noop": None}
+    keywords = {**DEFAULT_KEYWORDS, "noop": None, "translated": None}
     used: set[str] = set()
     for source in TRANSLATED_SOURCES:
         for _line, message, _comments, _context in extract_from_file(

@@ -46,8 +46,8 @@ def test_a_negative_number_of_inhabitants_is_a_programming_error() -> None:
 
 def test_labels_use_dutch_and_english_number_formatting() -> None:
     smallest, largest = SIZE_CLASSES[0], SIZE_CLASSES[-1]
-    assert smallest.label_nl == "< 20.000 inwoners"
-    assert smallest.label_en == "< 20,000 inhabitants"
-    assert largest.label_nl == "≥ 250.000 inwoners"
-    assert largest.label_en == "≥ 250,000 inhabitants"
-    assert SIZE_CLASSES[1].label_nl == "20.000 tot 50.000 inwoners"
+    assert smallest.label.get("nl") == "< 20.000 inwoners"
+    assert smallest.label.get("en") == "< 20,000 inhabitants"
+    assert largest.label.get("nl") == "≥ 250.000 inwoners"
+    assert largest.label.get("en") == "≥ 250,000 inhabitants"
+    assert SIZE_CLASSES[1].label.get("nl") == "20.000 tot 50.000 inwoners"

@@ -9,9 +9,6 @@ from typing import Literal
 ResponseStatus = Literal["not_started", "in_progress", "submitted"]
 WaveStatus = Literal["draft", "open", "closed", "published"]
 
-SYNTHETIC_LABEL_NL = "Synthetische demonstratiedata"
-SYNTHETIC_LABEL_EN = "Synthetic demonstration data"
-
 
 @dataclass(frozen=True)
 class DemoResponse:

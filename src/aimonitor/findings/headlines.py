@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from aimonitor.errors import AimonitorError
+from aimonitor.i18n import Text
 
 
 class HeadlineSpecError(AimonitorError):
@@ -31,32 +32,24 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Words(_Frozen):
-    nl: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def as_text(self) -> dict[str, str]:
-        return {"nl": self.nl, "en": self.en}
-
-
 class PredicateSpec(_Frozen):
-    singular: Words
-    plural: Words
+    singular: Text
+    plural: Text
 
 
 class PopulationSpec(_Frozen):
-    definite: Words
-    bare: Words
+    definite: Text
+    bare: Text
 
 
 class TrendSpec(_Frozen):
-    topic: Words
+    topic: Text
 
 
 class GradientSpec(_Frozen):
-    topic: Words
-    more: Words
-    less: Words
+    topic: Text
+    more: Text
+    less: Text
 
 
 class ShareHeadline(_Frozen):
@@ -98,7 +91,7 @@ class MeanHeadline(_Frozen):
     theme: str
     kind: Literal["mean"]
     variable: str
-    template: Words
+    template: Text
 
     @model_validator(mode="after")
     def _placeholders(self) -> MeanHeadline:
@@ -112,7 +105,7 @@ Headline = Annotated[ShareHeadline | RankingHeadline | MeanHeadline, Field(discr
 
 
 class HeadlineSpec(_Frozen):
-    size_class_phrases: dict[str, Words]
+    size_class_phrases: dict[str, Text]
     populations: dict[str, PopulationSpec] = {}
     headlines: tuple[Headline, ...]
 

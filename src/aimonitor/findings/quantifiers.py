@@ -15,10 +15,10 @@ from fractions import Fraction
 from typing import Literal, Protocol
 
 from aimonitor.formatting import DisplayedInterval, displayed_interval, format_percent
-from aimonitor.i18n import SUPPORTED_LANGUAGES, noop, translator
+from aimonitor.i18n import SUPPORTED_LANGUAGES, Lang, noop, translator
 from aimonitor.stats.result import Estimate
 
-from .text import GrammaticalNumber, Population, localize, municipalities
+from .text import GrammaticalNumber, Population, municipalities
 
 PopulationForm = Literal["definite", "bare"]
 
@@ -147,7 +147,7 @@ class QuantifierRule:
     conditions: tuple[Condition, ...]
     phrase: str
     form: PopulationForm
-    agreement: Mapping[str, GrammaticalNumber]
+    agreement: Mapping[Lang, GrammaticalNumber]
 
     def matches(self, shown: DisplayedInterval) -> bool:
         return all(condition.holds(shown) for condition in self.conditions)
@@ -318,7 +318,7 @@ def select_rule(
 
 def quantify(
     estimate: Estimate,
-    lang: str,
+    lang: Lang,
     *,
     population: Population | None = None,
     decimals: int = 0,
@@ -328,7 +328,7 @@ def quantify(
     helft van de gemeenten", en "almost half of municipalities"."""
     rule = select_rule(estimate, decimals=decimals, rules=rules)
     population = population if population is not None else municipalities()
-    noun = localize(population.definite if rule.form == "definite" else population.bare, lang)
+    noun = (population.definite if rule.form == "definite" else population.bare).get(lang)
     phrase = (
         translator(lang)
         .gettext(rule.phrase)

@@ -1,40 +1,19 @@
-"""Caller-supplied wording: text per language, populations, predicates, list joining.
+"""Caller-supplied wording: populations, predicates, list joining.
 
-Predicates and labels are data supplied by the caller, one string per language (or one
-language-neutral string such as a wave label ``"2025"``); only the connecting words of a
-finding come from the gettext catalog.
+Predicates and labels are data supplied by the caller as :class:`aimonitor.i18n.Text` (Dutch
+and English; ``Text.neutral("2025")`` for a wave label that reads the same in both); only the
+connecting words of a finding come from the gettext catalog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from aimonitor.errors import AimonitorError
-from aimonitor.i18n import SUPPORTED_LANGUAGES, check_language, translator
+from aimonitor.i18n import Lang, Text, translator
 
-#: Text in every output language (``{"nl": ..., "en": ...}``) or one language-neutral string.
-Text = str | Mapping[str, str]
 GrammaticalNumber = Literal["singular", "plural"]
-
-
-class MissingTextError(AimonitorError):
-    """Caller-supplied wording lacks the requested language."""
-
-
-def localize(text: Text, lang: str) -> str:
-    """The string of ``text`` for ``lang``; a plain string serves every language."""
-    check_language(lang)
-    if isinstance(text, str):
-        return text
-    try:
-        return text[lang]
-    except KeyError:
-        raise MissingTextError(
-            f"no {lang!r} text in {dict(text)!r}; give one per language "
-            f"({', '.join(SUPPORTED_LANGUAGES)})"
-        ) from None
 
 
 @dataclass(frozen=True)
@@ -52,14 +31,14 @@ class Population:
 def municipalities() -> Population:
     """The monitor's default population: all Dutch municipalities."""
     return Population(
-        definite={
-            lang: translator(lang).pgettext("population after 'half of'", "municipalities")
-            for lang in SUPPORTED_LANGUAGES
-        },
-        bare={
-            lang: translator(lang).pgettext("population after 'almost all'", "municipalities")
-            for lang in SUPPORTED_LANGUAGES
-        },
+        definite=Text.per_language(
+            lambda lang: translator(lang).pgettext("population after 'half of'", "municipalities")
+        ),
+        bare=Text.per_language(
+            lambda lang: translator(lang).pgettext(
+                "population after 'almost all'", "municipalities"
+            )
+        ),
     )
 
 
@@ -67,8 +46,8 @@ def municipalities() -> Population:
 class Predicate:
     """A verb phrase in singular and plural agreement, per language.
 
-    Example: ``Predicate(singular={"nl": "experimenteert met AI", "en": "experiments with
-    AI"}, plural={"nl": "experimenteren met AI", "en": "experiment with AI"})``. The quantifier
+    Example: ``Predicate(singular=Text(nl="experimenteert met AI", en="experiments with AI"),
+    plural=Text(nl="experimenteren met AI", en="experiment with AI"))``. The quantifier
     decides which form the subject needs ("de helft ... experimenteert", "bijna alle ...
     experimenteren").
     """
@@ -76,11 +55,11 @@ class Predicate:
     singular: Text
     plural: Text
 
-    def form(self, number: GrammaticalNumber, lang: str) -> str:
-        return localize(self.singular if number == "singular" else self.plural, lang)
+    def form(self, number: GrammaticalNumber, lang: Lang) -> str:
+        return (self.singular if number == "singular" else self.plural).get(lang)
 
 
-def join_list(items: Sequence[str], lang: str) -> str:
+def join_list(items: Sequence[str], lang: Lang) -> str:
     """``a``, ``a en b``, ``a, b en c`` (en: ``a, b and c``).
 
     Items that hold a comma themselves (Dutch decimals: ``4,1``) are separated by

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aimonitor.i18n import Text
+
 
 @dataclass(frozen=True, slots=True)
 class SizeClass:
     """A range of inhabitants: ``lower <= inhabitants < upper`` (no upper bound if ``None``)."""
 
     code: str
-    label_nl: str
-    label_en: str
+    label: Text
     lower: int
     upper: int | None
 
@@ -21,21 +22,26 @@ class SizeClass:
 
 
 SIZE_CLASSES: tuple[SizeClass, ...] = (
-    SizeClass("lt20k", "< 20.000 inwoners", "< 20,000 inhabitants", 0, 20_000),
+    SizeClass("lt20k", Text(nl="< 20.000 inwoners", en="< 20,000 inhabitants"), 0, 20_000),
     SizeClass(
-        "20k-50k", "20.000 tot 50.000 inwoners", "20,000 to 50,000 inhabitants", 20_000, 50_000
+        "20k-50k",
+        Text(nl="20.000 tot 50.000 inwoners", en="20,000 to 50,000 inhabitants"),
+        20_000,
+        50_000,
     ),
     SizeClass(
-        "50k-100k", "50.000 tot 100.000 inwoners", "50,000 to 100,000 inhabitants", 50_000, 100_000
+        "50k-100k",
+        Text(nl="50.000 tot 100.000 inwoners", en="50,000 to 100,000 inhabitants"),
+        50_000,
+        100_000,
     ),
     SizeClass(
         "100k-250k",
-        "100.000 tot 250.000 inwoners",
-        "100,000 to 250,000 inhabitants",
+        Text(nl="100.000 tot 250.000 inwoners", en="100,000 to 250,000 inhabitants"),
         100_000,
         250_000,
     ),
-    SizeClass("ge250k", "≥ 250.000 inwoners", "≥ 250,000 inhabitants", 250_000, None),
+    SizeClass("ge250k", Text(nl="≥ 250.000 inwoners", en="≥ 250,000 inhabitants"), 250_000, None),
 )
 """The five size classes from small to large. A lower bound belongs to its class:
 a municipality of exactly 20,000 inhabitants is in ``20k-50k``."""

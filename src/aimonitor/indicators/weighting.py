@@ -2,7 +2,9 @@
 
 The respondents are treated as a simple random sample from the frame (fpc N = the number of
 municipalities), then raked to the frame's size-class and province counts. The fallback
-chain (docs/methodology/weighting.md), each step recorded in ``Weighting.fallback_reason``:
+chain (docs/methodology/weighting.md), each step recorded in ``Weighting.fallback_reason``
+(a :class:`~aimonitor.i18n.Text`: the report prints it in its own language, the estimates
+exports in English):
 
 a. a size class without respondents is collapsed into its neighbour (the next smaller
    class; the smallest class into the next larger one);
@@ -24,6 +26,7 @@ import numpy as np
 
 from aimonitor import stats
 from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame
+from aimonitor.i18n import Text
 from aimonitor.indicators.table import Weighting
 
 
@@ -39,7 +42,9 @@ def weight_wave(size_class: Sequence[str], province: Sequence[str], frame: Frame
     """Weight respondents with these size-class codes and provinces to ``frame``."""
     n, population = len(size_class), len(frame)
     if n < 2:
-        reason = f"{n} respondent(s): no design and no estimates (a variance needs two)"
+        reason = Text.translated(
+            "{n} respondent(s): no design and no estimates (a variance needs two)"
+        ).format(n=n)
         return WeightedDesign(None, Weighting("none", (), reason, n, population))
     design = stats.design_from_arrays(fpc=np.full(n, float(population)))
     cells, collapse_notes = collapse_size_classes(size_class, frame)
@@ -51,17 +56,23 @@ def weight_wave(size_class: Sequence[str], province: Sequence[str], frame: Frame
     size_margin = stats.Margin("size_class", labels, totals)
 
     def result(method: str, margins: tuple[str, ...], weighted: stats.Design) -> WeightedDesign:
-        weighting = Weighting(method, margins, "; ".join(reasons) or None, n, population)
+        weighting = Weighting(method, margins, _joined(reasons), n, population)
         return WeightedDesign(weighted, weighting)
 
     if len(totals) < 2:
-        reasons.append("all respondents are in one (collapsed) size class: no weighting, fpc only")
+        reasons.append(
+            Text.translated(
+                "all respondents are in one (collapsed) size class: no weighting, fpc only"
+            )
+        )
         return result("none", (), design)
     province_counts = frame.province_counts()
     empty = [p for p in PROVINCES if province_counts[p] > 0 and p not in set(province)]
     if empty:
         reasons.append(
-            f"province {', '.join(empty)} has no respondents: post-stratified by size class only"
+            Text.translated(
+                "province {provinces} has no respondents: post-stratified by size class only"
+            ).format(provinces=", ".join(empty))
         )
     else:
         province_margin = stats.Margin(
@@ -70,19 +81,34 @@ def weight_wave(size_class: Sequence[str], province: Sequence[str], frame: Frame
         try:
             raked = stats.rake(design, [size_margin, province_margin])
         except stats.CalibrationError as error:
-            reasons.append(f"raking failed ({error}): post-stratified by size class only")
+            reasons.append(
+                Text.translated(
+                    "raking failed ({error}): post-stratified by size class only"
+                ).format(error=str(error))
+            )
         else:
             return result("rake", ("size_class", "province"), raked)
     try:
         return result("poststratify", ("size_class",), stats.poststratify(design, size_margin))
     except stats.StatsError as error:
-        reasons.append(f"post-stratification failed ({error}): no weighting, fpc only")
+        reasons.append(
+            Text.translated(
+                "post-stratification failed ({error}): no weighting, fpc only"
+            ).format(error=str(error))
+        )
         return result("none", (), design)
+
+
+def _joined(reasons: Sequence[Text]) -> Text | None:
+    """The fallback steps one after the other (``a; b``), or ``None`` when there were none."""
+    if not reasons:
+        return None
+    return Text.per_language(lambda lang: "; ".join(reason.get(lang) for reason in reasons))
 
 
 def collapse_size_classes(
     size_class: Sequence[str], frame: Frame
-) -> tuple[dict[str, str], tuple[str, ...]]:
+) -> tuple[dict[str, str], tuple[Text, ...]]:
     """The weighting cell of every size class, and a note per collapsed class.
 
     A class with municipalities in the frame but no respondents joins its neighbour: the
@@ -93,15 +119,16 @@ def collapse_size_classes(
     present = set(size_class)
     population = frame.size_class_counts()
     groups = [[c.code] for c in SIZE_CLASSES if population[c.code] > 0]
-    notes: list[str] = []
+    notes: list[Text] = []
     while len(groups) > 1:
         empty = next((i for i, g in enumerate(groups) if not present.intersection(g)), None)
         if empty is None:
             break
         into = empty - 1 if empty > 0 else 1
         notes.append(
-            f"size class {'+'.join(groups[empty])} has no respondents: "
-            f"collapsed with {'+'.join(groups[into])}"
+            Text.translated(
+                "size class {empty} has no respondents: collapsed with {neighbour}"
+            ).format(empty="+".join(groups[empty]), neighbour="+".join(groups[into]))
         )
         merged = sorted(groups[empty] + groups[into], key=_size_order)
         groups[min(empty, into)] = merged

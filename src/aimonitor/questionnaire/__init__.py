@@ -3,7 +3,7 @@
 No Django here; the web front end and the analysis both build on this package.
 """
 
-from aimonitor.questionnaire.base import LANGUAGES, CodeGroup, Lang, Option, SpecialCode, Text
+from aimonitor.questionnaire.base import CodeGroup, Option, SpecialCode
 from aimonitor.questionnaire.codebook import (
     CodebookEntry,
     CodebookGroup,
@@ -30,7 +30,6 @@ from aimonitor.questionnaire.types import answer_problem
 from aimonitor.questionnaire.variables import ValueLabel, Variable
 
 __all__ = [
-    "LANGUAGES",
     "Bounds",
     "CodeGroup",
     "CodebookEntry",
@@ -39,7 +38,6 @@ __all__ = [
     "Condition",
     "GridItem",
     "Item",
-    "Lang",
     "LikertItem",
     "MultipleChoiceItem",
     "NumericItem",
@@ -49,7 +47,6 @@ __all__ = [
     "RankingItem",
     "SingleChoiceItem",
     "SpecialCode",
-    "Text",
     "TextItem",
     "Theme",
     "ValueLabel",

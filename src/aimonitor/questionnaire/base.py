@@ -1,8 +1,11 @@
-"""Building blocks shared by every part of the instrument: texts, codes, scales, rows."""
+"""Building blocks shared by every part of the instrument: codes, scales, rows.
+
+Their texts are :class:`aimonitor.i18n.Text` (Dutch and English).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import (
     BaseModel,
@@ -14,8 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-Lang = Literal["nl", "en"]
-LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+from aimonitor.i18n import Text
 
 #: Identifiers researchers write: item ids (``B1``, ``H1a``) and row keys (``guideline``).
 ItemId = Annotated[str, Field(pattern=r"^[A-Z][0-9]+[a-z]?$")]
@@ -34,16 +36,6 @@ class Frozen(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
     )
-
-
-class Text(Frozen):
-    """A text in Dutch and English; both are required."""
-
-    nl: Annotated[str, Field(min_length=1)]
-    en: Annotated[str, Field(min_length=1)]
-
-    def get(self, lang: Lang) -> str:
-        return self.nl if lang == "nl" else self.en
 
 
 class Option(Frozen):
@@ -107,7 +99,7 @@ class Scale(Frozen):
         """The five codes 1..5, unlabelled points labelled with their number."""
         labels = {point.value: point.label for point in self.points}
         return tuple(
-            Option(code=value, label=labels.get(value, Text(nl=str(value), en=str(value))))
+            Option(code=value, label=labels.get(value, Text.neutral(str(value))))
             for value in range(1, 6)
         )
 

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, model_validator
 
-from aimonitor.questionnaire.base import Frozen, Key, SpecialCode, Text
+from aimonitor.i18n import Text
+from aimonitor.questionnaire.base import Frozen, Key, SpecialCode
 from aimonitor.questionnaire.errors import QuestionnaireError
 from aimonitor.questionnaire.items import Item
 from aimonitor.questionnaire.types import item_variables

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from aimonitor.questionnaire.base import Lang
+from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, translator
 from aimonitor.questionnaire.conditions import (
     AllCondition,
     AnswerCondition,
@@ -95,26 +95,25 @@ def _is_code(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-_WORDS = {
-    "nl": {"and": "en", "or": "of", "not": "niet", "answered": "beantwoord", "in": "is"},
-    "en": {"and": "and", "or": "or", "not": "not", "answered": "answered", "in": "is"},
-}
-
-
-def describe_condition(condition: Condition, lang: Lang = "nl") -> str:
+def describe_condition(condition: Condition, lang: Lang = DEFAULT_LANGUAGE) -> str:
     """A short readable form for the codebook: ``B1 is 1/2``, ``niet (A1 beantwoord)``."""
-    words = _WORDS[lang]
+    words = translator(lang)
     if isinstance(condition, AnswerCondition):
         if condition.in_ is not None:
             codes = "/".join(str(code) for code in condition.in_)
-            return f"{condition.item} {words['in']} {codes}"
-        prefix = "" if condition.answered else f"{words['not']} "
-        return f"{condition.item} {prefix}{words['answered']}"
+            return words.gettext("{item} is {codes}").format(item=condition.item, codes=codes)
+        if condition.answered:
+            return words.gettext("{item} answered").format(item=condition.item)
+        return words.gettext("{item} not answered").format(item=condition.item)
     if isinstance(condition, AllCondition | AnyCondition):
-        parts = condition.all_ if isinstance(condition, AllCondition) else condition.any_
-        joiner = words["and"] if isinstance(condition, AllCondition) else words["or"]
+        if isinstance(condition, AllCondition):
+            parts, joiner = condition.all_, words.pgettext("joins conditions", "and")
+        else:
+            parts, joiner = condition.any_, words.pgettext("joins conditions", "or")
         return f" {joiner} ".join(_grouped(part, lang) for part in parts)
-    return f"{words['not']} ({describe_condition(condition.not_, lang)})"
+    return words.gettext("not ({condition})").format(
+        condition=describe_condition(condition.not_, lang)
+    )
 
 
 def _grouped(condition: Condition, lang: Lang) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from aimonitor.i18n import Lang
 from aimonitor.indicators import EstimateTable, ResponseSummary
-from aimonitor.questionnaire import Lang, Questionnaire, codebook
+from aimonitor.questionnaire import Questionnaire, codebook
 
-from .labels import local
 from .model import (
     LEVEL,
     MIN_RESPONDENTS,
@@ -17,12 +17,13 @@ from .model import (
 from .words import Words
 
 
-def methods(current: EstimateTable, response: ResponseSummary, words: Words) -> Methods:
+def methods(current: EstimateTable, response: ResponseSummary, lang: Lang, words: Words) -> Methods:
+    fallback = current.weighting.fallback_reason
     return Methods(
         response=response,
         weighting=current.weighting.method,
         weighting_margins=tuple(_margin(m, words) for m in current.weighting.margins),
-        weighting_fallback=current.weighting.fallback_reason,
+        weighting_fallback=fallback.get(lang) if fallback is not None else None,
         interval_methods=tuple(
             sorted({row.estimate.method for row in current.rows if row.estimate.method})
         ),
@@ -36,8 +37,8 @@ def _margin(margin: str, words: Words) -> str:
     return known.get(margin, margin.replace("_", " "))
 
 
-def codebook_sections(q: Questionnaire, lang: str) -> tuple[CodebookSection, ...]:
-    entries = codebook(q, _lang(lang))
+def codebook_sections(q: Questionnaire, lang: Lang) -> tuple[CodebookSection, ...]:
+    entries = codebook(q, lang)
     sections = []
     for theme in q.themes:
         lines = tuple(
@@ -52,12 +53,8 @@ def codebook_sections(q: Questionnaire, lang: str) -> tuple[CodebookSection, ...
             if entry.theme == theme.id
         )
         if lines:
-            title = local(theme.name, lang)
+            title = theme.name.get(lang)
             if theme.number is not None:
                 title = f"{theme.number}. {title}"
             sections.append(CodebookSection(theme.id, title, lines))
     return tuple(sections)
-
-
-def _lang(lang: str) -> Lang:
-    return "en" if lang == "en" else "nl"

@@ -102,7 +102,7 @@ def build_report(
         population=response.total.population,
         key_findings=_key_findings(questionnaire, usable, anchors, w, lang),
         chapters=chapters,
-        methods=methods(valid, response, w),
+        methods=methods(valid, response, lang, w),
         codebook=codebook_sections(questionnaire, lang),
         notices=tuple(notices),
         questionnaire_version=questionnaire.version,

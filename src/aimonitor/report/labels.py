@@ -7,11 +7,11 @@ The indicator catalogue names every estimand ("Ja, formeel vastgesteld", a code 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import cast
 
 from aimonitor.findings.text import capitalize_first
+from aimonitor.i18n import Lang, Text
 from aimonitor.indicators.catalogue import catalogue
-from aimonitor.questionnaire import Lang, Questionnaire, Text, Variable
+from aimonitor.questionnaire import Questionnaire, Variable
 
 from .words import Words
 
@@ -26,11 +26,11 @@ def answer_labels(q: Questionnaire) -> dict[tuple[str, str], Text]:
 
 
 def option_label(
-    variable: Variable | None, option: str, lang: str, words: Words, answers: Answers
+    variable: Variable | None, option: str, lang: Lang, words: Words, answers: Answers
 ) -> str:
     """The label of ``option``: "Ja, formeel vastgesteld", "Gemiddelde (1-5)", ..."""
     if variable is not None and (variable.name, option) in answers:
-        return capitalize_first(local(answers[(variable.name, option)], lang))
+        return capitalize_first(answers[(variable.name, option)].get(lang))
     kind, _, rest = option.partition(":")
     if option == "mean":
         return words.mean
@@ -45,19 +45,19 @@ def option_label(
     return code_label(variable, option, lang)
 
 
-def grid_option_label(item_id: str, option: str, lang: str, words: Words, answers: Answers) -> str:
+def grid_option_label(item_id: str, option: str, lang: Lang, words: Words, answers: Answers) -> str:
     """The label of an indicator across a grid's rows (stored under the item id)."""
     if (item_id, option) in answers:
-        return capitalize_first(local(answers[(item_id, option)], lang))
+        return capitalize_first(answers[(item_id, option)].get(lang))
     return option_label(None, option, lang, words, answers)
 
 
-def code_label(variable: Variable | None, code: str, lang: str) -> str:
+def code_label(variable: Variable | None, code: str, lang: Lang) -> str:
     """The value label of a code, or the code itself when the questionnaire has no label."""
     if variable is not None and code.lstrip("-").isdigit():
         value = variable.code_label(int(code))
         if value is not None:
-            return local(value.label, lang)
+            return value.label.get(lang)
     return code
 
 
@@ -84,7 +84,3 @@ def _code_position(variable: Variable, code: str) -> int:
 def is_code(option: str) -> bool:
     return ":" not in option and option != "mean"
 
-
-def local(text: Text, lang: str) -> str:
-    """``text`` in ``lang`` (checked to be a supported language before the build starts)."""
-    return text.get(cast(Lang, lang))

@@ -25,6 +25,7 @@ from aimonitor.formatting import (
     format_percent,
     format_rate,
 )
+from aimonitor.i18n import Lang
 from aimonitor.stats import Estimate
 
 from .charts import chart_svg
@@ -81,13 +82,13 @@ def css_string(text: str) -> Markup:
     return Markup(f'"{escaped}"')
 
 
-def _percent_range(lower: Decimal, upper: Decimal, lang: str, decimals: int = 0) -> str:
+def _percent_range(lower: Decimal, upper: Decimal, lang: Lang, decimals: int = 0) -> str:
     # Already rounded to ``decimals``; dividing by 100 and formatting again keeps the digits.
     low = format_number(float(lower), lang, decimals=decimals)
     return f"{low}{DASH}{format_percent(float(upper) / 100, lang, decimals=decimals)}"
 
 
-def value_text(estimate: Estimate | None, scale: Scale, lang: str) -> str:
+def value_text(estimate: Estimate | None, scale: Scale, lang: Lang) -> str:
     """The estimate as shown in a table: ``46%``, ``3,8``, or ``–`` when suppressed."""
     if estimate is None:
         return DASH
@@ -97,7 +98,7 @@ def value_text(estimate: Estimate | None, scale: Scale, lang: str) -> str:
     return format_percent(float(shown.estimate) / 100, lang)
 
 
-def interval_text(estimate: Estimate | None, scale: Scale, lang: str) -> str:
+def interval_text(estimate: Estimate | None, scale: Scale, lang: Lang) -> str:
     """The interval as shown in a table: ``43–49%``, ``3,5–4,1``, or ``–``."""
     if estimate is None:
         return DASH
@@ -108,7 +109,7 @@ def interval_text(estimate: Estimate | None, scale: Scale, lang: str) -> str:
     return _percent_range(shown.lower, shown.upper, lang)
 
 
-def change_text(change: Change | None, scale: Scale, lang: str) -> str:
+def change_text(change: Change | None, scale: Scale, lang: Lang) -> str:
     """The change since an earlier wave with its interval, or ``–``; a significant change is
     printed at :func:`~aimonitor.formatting.difference_decimals`, as in the key findings."""
     if change is None:
@@ -118,7 +119,7 @@ def change_text(change: Change | None, scale: Scale, lang: str) -> str:
     return f"{value} ({interval})"
 
 
-def chart_alt(chart: Chart, lang: str) -> str:
+def chart_alt(chart: Chart, lang: Lang) -> str:
     """A text alternative stating every figure of a chart."""
     parts = []
     for bar in chart.bars:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from aimonitor.demo.model import SYNTHETIC_LABEL_EN, SYNTHETIC_LABEL_NL
-from aimonitor.i18n import check_language, translator
+from aimonitor.i18n import Lang, check_language, synthetic_data_label, translator
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class Words:
 
 
 @cache
-def words(lang: str) -> Words:
+def words(lang: Lang) -> Words:
     """The fixed texts in ``lang``; an unknown language raises ``UnknownLanguageError``."""
     check_language(lang)
     _ = translator(lang).gettext
@@ -90,7 +89,7 @@ def words(lang: str) -> Words:
         key_findings=_("Key findings"),
         no_findings=_("No key findings were supplied for this report."),
         notices=_("About this report"),
-        synthetic=SYNTHETIC_LABEL_NL if lang == "nl" else SYNTHETIC_LABEL_EN,
+        synthetic=synthetic_data_label().get(lang),
         answer=_("Answer"),
         share=_("Share"),
         estimate=_("Estimate"),
