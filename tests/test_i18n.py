@@ -6,9 +6,9 @@ import gettext
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from babel.messages.pofile import read_po
+from pydantic import ValidationError
 
 import aimonitor
 from aimonitor.errors import AimonitorError
@@ -29,9 +29,7 @@ MO_FILE = PO_FILE.with_suffix(".mo")
 # The modules whose output text goes through this catalog: the whole core (the web front end
 # has Django's own catalog).
 TRANSLATED_SOURCES = sorted(
-    path
-    for path in PACKAGE_DIR.rglob("*.py")
-    if path.relative_to(PACKAGE_DIR).parts[0] != "web"
+    path for path in PACKAGE_DIR.rglob("*.py") if path.relative_to(PACKAGE_DIR).parts[0] != "web"
 )
 
 

@@ -31,7 +31,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
 from aimonitor.errors import AimonitorError
-from aimonitor.i18n import check_language, translator
+from aimonitor.i18n import Lang, check_language, translator
 from aimonitor.stats import Estimate, significant
 
 Scale = Literal["proportion", "mean"]
@@ -62,7 +62,7 @@ def round_half_up(value: float | Decimal, decimals: int = 0, *, scale: int = 1) 
     return abs(rounded) if rounded == 0 else rounded
 
 
-def _digits(value: Decimal, lang: str, decimals: int, *, signed: bool = False) -> str:
+def _digits(value: Decimal, lang: Lang, decimals: int, *, signed: bool = False) -> str:
     """Render an already rounded Decimal with the language's separators."""
     decimal_sep, thousands_sep = _SEPARATORS[check_language(lang)]
     text = f"{abs(value):,.{decimals}f}"
@@ -74,26 +74,26 @@ def _digits(value: Decimal, lang: str, decimals: int, *, signed: bool = False) -
     return text
 
 
-def format_number(value: float, lang: str, *, decimals: int = 0) -> str:
+def format_number(value: float, lang: Lang, *, decimals: int = 0) -> str:
     """A plain number: ``1234`` -> nl ``1.234``, en ``1,234``."""
     return _digits(round_half_up(value, decimals), lang, decimals)
 
 
-def format_mean(value: float, lang: str, *, decimals: int = 1) -> str:
+def format_mean(value: float, lang: Lang, *, decimals: int = 1) -> str:
     """A mean (e.g. of a 1-5 scale): ``3.84`` -> nl ``3,8``, en ``3.8``."""
     return format_number(value, lang, decimals=decimals)
 
 
-def format_n(n: int, lang: str) -> str:
+def format_n(n: int, lang: Lang) -> str:
     """The number of respondents: ``n = 118`` (``n = 1.234`` in Dutch)."""
     return translator(lang).gettext("n = {n}").format(n=format_number(n, lang))
 
 
-def _percent_digits(proportion: float | Decimal, lang: str, decimals: int) -> str:
+def _percent_digits(proportion: float | Decimal, lang: Lang, decimals: int) -> str:
     return _digits(round_half_up(proportion, decimals, scale=100), lang, decimals)
 
 
-def format_percent(proportion: float, lang: str, *, decimals: int = 0) -> str:
+def format_percent(proportion: float, lang: Lang, *, decimals: int = 0) -> str:
     """A proportion (0..1) as a percentage: ``0.48`` -> ``48%``; ``0.042`` at 1 decimal -> nl
     ``4,2%``, en ``4.2%``."""
     return (
@@ -103,7 +103,7 @@ def format_percent(proportion: float, lang: str, *, decimals: int = 0) -> str:
     )
 
 
-def format_level(level: float, lang: str) -> str:
+def format_level(level: float, lang: Lang) -> str:
     """A confidence level as a percentage with no more decimals than needed: ``95%``,
     ``99,5%``."""
     exponent = (Decimal(repr(float(level))) * 100).normalize().as_tuple().exponent
@@ -143,7 +143,7 @@ def displayed_interval(estimate: Estimate, *, decimals: int = 0) -> DisplayedInt
 
 
 def format_interval(
-    lower: float, upper: float, lang: str, *, level: float = 0.95, decimals: int = 0
+    lower: float, upper: float, lang: Lang, *, level: float = 0.95, decimals: int = 0
 ) -> str:
     """An interval of proportions: nl ``95%-BI 43–53%``, en ``95% CI 43–53%``."""
     return _interval_text(
@@ -156,7 +156,7 @@ def format_interval(
 
 
 def _interval_text(
-    lower: Decimal, upper: Decimal, lang: str, *, level: float, decimals: int
+    lower: Decimal, upper: Decimal, lang: Lang, *, level: float, decimals: int
 ) -> str:
     return (
         translator(lang)
@@ -169,7 +169,7 @@ def _interval_text(
     )
 
 
-def format_estimate(estimate: Estimate, lang: str, *, decimals: int = 0) -> tuple[str, str]:
+def format_estimate(estimate: Estimate, lang: Lang, *, decimals: int = 0) -> tuple[str, str]:
     """The estimate and its interval as displayed: ``("46%", "95%-BI 43–49%")``.
 
     The displayed estimate never falls outside the displayed interval.
@@ -184,12 +184,12 @@ def format_estimate(estimate: Estimate, lang: str, *, decimals: int = 0) -> tupl
     return percent, interval
 
 
-def _points_unit(rounded: Decimal, lang: str, decimals: int) -> str:
+def _points_unit(rounded: Decimal, lang: Lang, decimals: int) -> str:
     count = 1 if abs(rounded) == 1 and decimals == 0 else 2
     return translator(lang).ngettext("percentage point", "percentage points", count)
 
 
-def format_point_difference(difference: float, lang: str, *, decimals: int = 0) -> str:
+def format_point_difference(difference: float, lang: Lang, *, decimals: int = 0) -> str:
     """A difference of proportions in percentage points: ``0.06`` -> nl ``+6 procentpunt``,
     en ``+6 percentage points``; a rounded zero has no sign."""
     rounded = round_half_up(difference, decimals, scale=100)
@@ -204,7 +204,7 @@ def format_point_difference(difference: float, lang: str, *, decimals: int = 0) 
 
 
 def format_difference_interval(
-    lower: float, upper: float, lang: str, *, level: float = 0.95, decimals: int = 0
+    lower: float, upper: float, lang: Lang, *, level: float = 0.95, decimals: int = 0
 ) -> str:
     """The interval of a difference in percentage points, with explicit signs:
     nl ``95%-BI +1 tot +11 procentpunt``, en ``95% CI +1 to +11 percentage points``."""
@@ -222,13 +222,13 @@ def format_difference_interval(
     )
 
 
-def format_mean_difference(difference: float, lang: str, *, decimals: int = 1) -> str:
+def format_mean_difference(difference: float, lang: Lang, *, decimals: int = 1) -> str:
     """A difference of means, signed: nl ``+0,4``, en ``+0.4``."""
     return _digits(round_half_up(difference, decimals), lang, decimals, signed=True)
 
 
 def format_mean_difference_interval(
-    lower: float, upper: float, lang: str, *, level: float = 0.95, decimals: int = 1
+    lower: float, upper: float, lang: Lang, *, level: float = 0.95, decimals: int = 1
 ) -> str:
     """The interval of a difference of means: nl ``95%-BI −0,1 tot +0,9``."""
     return (
@@ -243,7 +243,7 @@ def format_mean_difference_interval(
 
 
 def format_mean_interval(
-    lower: float, upper: float, lang: str, *, level: float = 0.95, decimals: int = 1
+    lower: float, upper: float, lang: Lang, *, level: float = 0.95, decimals: int = 1
 ) -> str:
     """An interval of means: nl ``95%-BI 3,4–3,8``, en ``95% CI 3.4–3.8``."""
     return (
@@ -262,7 +262,7 @@ def default_decimals(scale: Scale) -> int:
     return 0 if scale == "proportion" else 1
 
 
-def format_value(value: float, lang: str, scale: Scale, *, decimals: int | None = None) -> str:
+def format_value(value: float, lang: Lang, scale: Scale, *, decimals: int | None = None) -> str:
     """A level on its scale: a percentage for shares, a mean otherwise, at ``decimals`` (by
     default :func:`default_decimals`)."""
     shown = default_decimals(scale) if decimals is None else decimals
@@ -314,7 +314,7 @@ def difference_decimals(
 
 
 def format_difference(
-    difference: Estimate, lang: str, scale: Scale, *, decimals: int | None = None
+    difference: Estimate, lang: Lang, scale: Scale, *, decimals: int | None = None
 ) -> tuple[str, str]:
     """A difference and its interval at ``decimals`` (by default :func:`default_decimals`):
     ``("+6 procentpunt", "95%-BI +1 tot +11 procentpunt")`` for shares, ``("+0,4",
@@ -337,7 +337,7 @@ UNDEFINED: Final = "–"
 """What a rate that is not defined (nothing to divide by) prints as."""
 
 
-def format_rate(rate: float | None, lang: str) -> str:
+def format_rate(rate: float | None, lang: Lang) -> str:
     """A rate such as a response rate: a whole percentage, or "–" when it is undefined
     (``None``: a group without municipalities)."""
     return UNDEFINED if rate is None else format_percent(rate, lang)

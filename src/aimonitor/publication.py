@@ -15,7 +15,7 @@ from aimonitor.errors import AimonitorError
 from aimonitor.findings.headlines import HeadlineSpec, load_headline_spec
 from aimonitor.findings.keyfindings import KeyFindings, key_findings
 from aimonitor.frame import Frame, Lineage, load_frame, load_lineage
-from aimonitor.i18n import check_language
+from aimonitor.i18n import Lang, check_language
 from aimonitor.indicators import EstimateTable, ResponseSummary, WaveData, response_summary
 from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.estimate import estimate_wave
@@ -44,7 +44,7 @@ class Publication:
     def previous(self) -> EstimateTable | None:
         return self.history[-1] if self.history else None
 
-    def findings(self, lang: str, spec: HeadlineSpec | None = None) -> KeyFindings:
+    def findings(self, lang: Lang, spec: HeadlineSpec | None = None) -> KeyFindings:
         return key_findings(
             spec or self.headlines,
             self.wave.questionnaire,
@@ -79,7 +79,7 @@ def publish(
 
 def write_publication_report(
     publication: Publication,
-    lang: str,
+    lang: Lang,
     out_dir: Path,
     *,
     pdf: bool = True,

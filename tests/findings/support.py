@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aimonitor.findings import ComparisonWording, Item, Predicate, RowRef
+from aimonitor.i18n import Text
 from aimonitor.stats.result import Estimate
 
 
@@ -13,19 +14,21 @@ def proportion(p: float, lower: float, upper: float, *, se: float = 0.02, n: int
 def item(label: str, p: float, *, se: float = 0.02, domain: str | None = None) -> Item:
     """An item whose interval is p ± 1.96·se (clipped to 0..1), labelled the same in nl/en."""
     estimate = proportion(p, max(0.0, p - 1.96 * se), min(1.0, p + 1.96 * se), se=se)
-    return Item(label, estimate, RowRef("t_applications", "C3", option=label, domain=domain))
+    return Item(
+        Text.neutral(label), estimate, RowRef("t_applications", "C3", option=label, domain=domain)
+    )
 
 
 EXPERIMENTS = Predicate(
-    singular={"nl": "experimenteert met AI", "en": "experiments with AI"},
-    plural={"nl": "experimenteren met AI", "en": "experiment with AI"},
+    singular=Text(nl="experimenteert met AI", en="experiments with AI"),
+    plural=Text(nl="experimenteren met AI", en="experiment with AI"),
 )
 
 EXPERIMENTING = ComparisonWording(
-    topic={
-        "nl": "het aandeel gemeenten dat experimenteert met AI",
-        "en": "the share of municipalities experimenting with AI",
-    },
-    more={"nl": "experimenteren vaker met AI", "en": "experiment with AI more often"},
-    less={"nl": "experimenteren minder vaak met AI", "en": "experiment with AI less often"},
+    topic=Text(
+        nl="het aandeel gemeenten dat experimenteert met AI",
+        en="the share of municipalities experimenting with AI",
+    ),
+    more=Text(nl="experimenteren vaker met AI", en="experiment with AI more often"),
+    less=Text(nl="experimenteren minder vaak met AI", en="experiment with AI less often"),
 )

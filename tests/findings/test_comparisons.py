@@ -13,6 +13,7 @@ from aimonitor.findings import (
     compare_waves,
     size_gradient,
 )
+from aimonitor.i18n import Text
 from aimonitor.stats.result import Estimate
 
 from .support import EXPERIMENTING, item, proportion
@@ -24,8 +25,8 @@ def wave(label: str, p: float, se: float = 0.02) -> Item:
     return item(label, p, se=se, domain=f"wave {label}")
 
 
-LARGE = {"nl": "grote gemeenten", "en": "large municipalities"}
-SMALL = {"nl": "kleine gemeenten", "en": "small municipalities"}
+LARGE = Text(nl="grote gemeenten", en="large municipalities")
+SMALL = Text(nl="kleine gemeenten", en="small municipalities")
 
 
 def test_a_significant_rise_between_waves_is_stated_with_both_levels() -> None:
@@ -87,8 +88,8 @@ def test_a_known_covariance_can_make_a_change_clear() -> None:
 def test_a_claimed_difference_never_shows_an_interval_bound_of_zero() -> None:
     # d = 0.102, se = √(0.03² + 0.04²) = 0.05, interval 0.102 ± 1.96·0.05 = 0.0040..0.2000:
     # at whole points "0 tot +20", so one more decimal is shown.
-    earlier = Item("2024", proportion(0.41, 0.35, 0.47, se=0.03), RowRef("t", "C1"))
-    later = Item("2025", proportion(0.512, 0.44, 0.59, se=0.04), RowRef("t", "C1"))
+    earlier = Item(Text.neutral("2024"), proportion(0.41, 0.35, 0.47, se=0.03), RowRef("t", "C1"))
+    later = Item(Text.neutral("2025"), proportion(0.512, 0.44, 0.59, se=0.04), RowRef("t", "C1"))
     finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "nl")
     assert finding is not None
     assert finding.sentence.endswith(
@@ -99,8 +100,10 @@ def test_a_claimed_difference_never_shows_an_interval_bound_of_zero() -> None:
 
 def test_a_claimed_difference_never_shows_two_equal_levels() -> None:
     # Both levels print as 48% at whole percentages; the claimed rise shows one decimal.
-    earlier = Item("2024", proportion(0.476, 0.474, 0.478, se=0.001), RowRef("t", "C1"))
-    later = Item("2025", proportion(0.484, 0.482, 0.486, se=0.001), RowRef("t", "C1"))
+    earlier = Item(
+        Text.neutral("2024"), proportion(0.476, 0.474, 0.478, se=0.001), RowRef("t", "C1")
+    )
+    later = Item(Text.neutral("2025"), proportion(0.484, 0.482, 0.486, se=0.001), RowRef("t", "C1"))
     finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "en")
     assert finding is not None
     assert "rose from 47.6% in 2024 to 48.4% in 2025" in finding.sentence
@@ -108,9 +111,9 @@ def test_a_claimed_difference_never_shows_two_equal_levels() -> None:
 
 def test_means_are_compared_in_scale_points() -> None:
     row = RowRef("t_barriers", "F2", option="knowledge")
-    earlier = Item("2024", Estimate(3.4, 0.1, 3.2, 3.6, None, 118, "t"), row)
-    later = Item("2025", Estimate(3.9, 0.1, 3.7, 4.1, None, 118, "t"), row)
-    topic = ComparisonWording(topic={"nl": "het gebrek aan kennis", "en": "the lack of knowledge"})
+    earlier = Item(Text.neutral("2024"), Estimate(3.4, 0.1, 3.2, 3.6, None, 118, "t"), row)
+    later = Item(Text.neutral("2025"), Estimate(3.9, 0.1, 3.7, 4.1, None, 118, "t"), row)
+    topic = ComparisonWording(topic=Text(nl="het gebrek aan kennis", en="the lack of knowledge"))
     finding = compare_waves(earlier, later, topic, "barriers", "nl", scale="mean")
     assert finding is not None
     # d = 0.5, se = 0.1414, interval 0.223..0.777.
@@ -140,7 +143,7 @@ def test_the_first_group_is_the_subject_of_a_group_comparison() -> None:
 
 
 def test_group_comparisons_need_more_and_less_wording_only_when_a_difference_is_claimed() -> None:
-    topic_only = ComparisonWording(topic="AI use")
+    topic_only = ComparisonWording(topic=Text.neutral("AI use"))
     with pytest.raises(FindingError, match="'more' and 'less'"):
         compare_groups(item("a", 0.7), item("b", 0.3), topic_only, "ai", "en")
     unclear = compare_groups(item("a", 0.50), item("b", 0.49), topic_only, "ai", "en")
@@ -152,7 +155,9 @@ def size_classes(*shares: float, se: float = 0.03) -> list[Item]:
     labels = ["kleine gemeenten", "middelgrote gemeenten", "grote gemeenten"]
     return [
         Item(
-            label, proportion(p, p - Z95 * se, p + Z95 * se, se=se), RowRef("t", "C1", domain=label)
+            Text.neutral(label),
+            proportion(p, p - Z95 * se, p + Z95 * se, se=se),
+            RowRef("t", "C1", domain=label),
         )
         for label, p in zip(labels, shares, strict=True)
     ]

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from aimonitor.findings import FindingError, MissingTextError, Predicate, RowRef, Sentence
+from aimonitor.findings import FindingError, RowRef, Sentence
 from aimonitor.i18n import UnknownLanguageError
 
 from .support import EXPERIMENTS, proportion
@@ -86,16 +86,6 @@ def test_building_returns_a_new_sentence_and_leaves_the_original_alone() -> None
     bare.saying(EXPERIMENTS)
     with pytest.raises(FindingError, match="needs a predicate"):
         bare.text("nl")
-
-
-def test_a_predicate_without_the_requested_language_is_reported() -> None:
-    dutch_only = Predicate(singular={"nl": "werkt aan een AI-visie"}, plural={"nl": "werken"})
-    sentence = Sentence.about(proportion(0.76, 0.71, 0.81), ROW).saying(dutch_only)
-    assert sentence.text("nl") == (
-        "Ongeveer driekwart van de gemeenten (76%; 95%-BI 71–81%) werkt aan een AI-visie."
-    )
-    with pytest.raises(MissingTextError, match="no 'en' text"):
-        sentence.text("en")
 
 
 def test_an_unsupported_language_is_refused() -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from aimonitor.findings import Population, quantify, select_rule
 from aimonitor.formatting import InvalidEstimateError, displayed_interval
+from aimonitor.i18n import Text
 
 from .support import proportion
 
@@ -112,8 +113,8 @@ def test_an_estimate_far_from_any_benchmark_with_an_interval_across_half_is_a_pe
 
 def test_the_population_is_the_callers() -> None:
     large = Population(
-        definite={"nl": "de grote gemeenten", "en": "large municipalities"},
-        bare={"nl": "grote gemeenten", "en": "large municipalities"},
+        definite=Text(nl="de grote gemeenten", en="large municipalities"),
+        bare=Text(nl="grote gemeenten", en="large municipalities"),
     )
     estimate = proportion(0.46, 0.43, 0.49)
     assert quantify(estimate, "nl", population=large).phrase == (

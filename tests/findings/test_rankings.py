@@ -5,23 +5,18 @@ from __future__ import annotations
 import pytest
 
 from aimonitor.findings import FindingError, Item, Predicate, rank, ranking_finding
+from aimonitor.i18n import Text
 
 from .support import item
 
 APPLICATIONS_ARE = Predicate(
-    singular={
-        "nl": "De meest genoemde toepassing is",
-        "en": "The most common application is",
-    },
-    plural={
-        "nl": "De meest genoemde toepassingen zijn",
-        "en": "The most common applications are",
-    },
+    singular=Text(nl="De meest genoemde toepassing is", en="The most common application is"),
+    plural=Text(nl="De meest genoemde toepassingen zijn", en="The most common applications are"),
 )
 
 
 def labels(items: tuple[Item, ...]) -> list[str]:
-    return [str(entry.label) for entry in items]
+    return [entry.label.get("en") for entry in items]
 
 
 def test_items_are_ranked_by_estimate_whatever_order_they_come_in() -> None:

@@ -56,6 +56,16 @@ def test_csv_starts_with_a_comment_naming_the_wave_and_the_synthetic_data(frame:
     assert first.endswith("| Synthetische demonstratiedata / Synthetic demonstration data")
 
 
+def test_the_weighting_fallback_is_written_in_english_in_csv_and_json(frame: Frame) -> None:
+    # All six respondents are in one size class: the fallback chain ends without weighting.
+    estimates = table(frame, synthetic=False)
+    last_step = "all respondents are in one (collapsed) size class: no weighting, fpc only"
+    assert as_csv(estimates).split("\n")[0].endswith(f"; {last_step}")
+    weighting = as_json(estimates)["weighting"]
+    assert isinstance(weighting, dict)
+    assert weighting["fallback_reason"].endswith(f"; {last_step}")
+
+
 def test_real_data_carries_no_synthetic_notice(frame: Frame) -> None:
     text = as_csv(table(frame, synthetic=False))
     assert "Synthetische" not in text
@@ -118,10 +128,12 @@ def test_json_has_the_metadata_on_top_and_the_same_rows(frame: Frame) -> None:
         None,
     )
     assert document["notice"] == "Synthetische demonstratiedata / Synthetic demonstration data"
+    reason = estimates.weighting.fallback_reason
+    assert reason is not None
     assert document["weighting"] == {
         "method": "none",
         "margins": [],
-        "fallback_reason": estimates.weighting.fallback_reason,
+        "fallback_reason": reason.get("en"),
         "respondents": 6,
         "population": 342,
     }

@@ -22,6 +22,13 @@ def demo_members(
     return [m for m in place_respondents(wave, frame) if keep(m)]
 
 
+def english_reason(weighted: WeightedDesign) -> str:
+    """The fallback reason as the estimates exports print it."""
+    reason = weighted.weighting.fallback_reason
+    assert reason is not None
+    return reason.get("en")
+
+
 def weight_sums(weighted: WeightedDesign, members: list[Municipality], by: str) -> dict[str, float]:
     assert weighted.design is not None
     labels = np.array([m.size_class.code if by == "size_class" else m.province for m in members])
@@ -52,7 +59,7 @@ def test_a_size_class_without_respondents_is_collapsed_into_its_neighbour(
     members = demo_members(demo_waves[2024], frame, lambda m: m.size_class.code != "ge250k")
     weighted = weigh(members, frame)
     assert weighted.weighting.method == "rake"
-    assert weighted.weighting.fallback_reason == (
+    assert english_reason(weighted) == (
         "size class ge250k has no respondents: collapsed with 100k-250k"
     )
     # The 100k-250k respondents now stand for the 28 + 4 municipalities of both classes.
@@ -62,7 +69,9 @@ def test_a_size_class_without_respondents_is_collapsed_into_its_neighbour(
 def test_the_smallest_size_class_collapses_into_the_next_larger_one(frame: Frame) -> None:
     cells, notes = collapse_size_classes(["20k-50k", "50k-100k", "100k-250k", "ge250k"], frame)
     assert cells["lt20k"] == cells["20k-50k"] == "lt20k+20k-50k"
-    assert notes == ("size class lt20k has no respondents: collapsed with 20k-50k",)
+    assert [note.get("en") for note in notes] == [
+        "size class lt20k has no respondents: collapsed with 20k-50k"
+    ]
 
 
 def test_a_province_without_respondents_falls_back_to_post_stratification_by_size_class(
@@ -72,12 +81,29 @@ def test_a_province_without_respondents_falls_back_to_post_stratification_by_siz
     weighted = weigh(members, frame)
     assert weighted.weighting.method == "poststratify"
     assert weighted.weighting.margins == ("size_class",)
-    assert weighted.weighting.fallback_reason == (
+    assert english_reason(weighted) == (
         "province Flevoland has no respondents: post-stratified by size class only"
     )
     by_class = weight_sums(weighted, members, "size_class")
     for code, count in frame.size_class_counts().items():
         assert np.isclose(by_class[code], count)
+
+
+def test_the_dutch_report_gets_every_fallback_step_in_dutch(
+    demo_waves: dict[int, WaveData], frame: Frame
+) -> None:
+    members = demo_members(
+        demo_waves[2024],
+        frame,
+        lambda m: m.province != "Flevoland" and m.size_class.code != "ge250k",
+    )
+    reason = weigh(members, frame).weighting.fallback_reason
+    assert reason is not None
+    assert reason.get("nl") == (
+        "gemeentegrootte ge250k heeft geen respondenten: samengevoegd met 100k-250k; "
+        "provincie Flevoland heeft geen respondenten: alleen gepoststratificeerd naar "
+        "gemeentegrootte"
+    )
 
 
 def test_raking_that_cannot_meet_both_margins_falls_back_to_post_stratification(
@@ -97,7 +123,7 @@ def test_raking_that_cannot_meet_both_margins_falls_back_to_post_stratification(
     assert {m.province for m in members} == set(PROVINCES)
     weighted = weigh(members, frame)
     assert weighted.weighting.method == "poststratify"
-    steps = (weighted.weighting.fallback_reason or "").split("; ")
+    steps = english_reason(weighted).split("; ")
     # Two empty size classes are collapsed first, then raking fails.
     assert [step.split(" has ")[0] for step in steps[:2]] == [
         "size class 50k-100k",
@@ -112,7 +138,7 @@ def test_respondents_all_in_one_size_class_get_equal_weights_with_the_fpc(frame:
     weighted = weigh(members, frame)
     assert weighted.weighting.method == "none"
     assert weighted.weighting.margins == ()
-    assert "no weighting, fpc only" in (weighted.weighting.fallback_reason or "")
+    assert "no weighting, fpc only" in english_reason(weighted)
     assert weighted.design is not None
     assert np.allclose(weighted.design.weights, 342 / 10)
 
@@ -121,6 +147,6 @@ def test_a_single_respondent_gives_no_design(frame: Frame) -> None:
     weighted = weigh([frame.by_code("GM0363")], frame)
     assert weighted.design is None
     assert weighted.weighting.method == "none"
-    assert weighted.weighting.fallback_reason == (
+    assert english_reason(weighted) == (
         "1 respondent(s): no design and no estimates (a variance needs two)"
     )

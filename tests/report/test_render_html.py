@@ -11,6 +11,10 @@ import pytest
 
 from aimonitor import stats
 from aimonitor.findings import ComparisonWording, Item, RowRef, compare_waves
+from aimonitor.frame import load_frame
+from aimonitor.i18n import Text
+from aimonitor.indicators import EstimateTable
+from aimonitor.indicators.weighting import weight_wave
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.report import build_report, render_html
 from aimonitor.report.model import Change
@@ -200,10 +204,10 @@ def test_the_table_and_the_key_finding_print_a_change_alike() -> None:
     later = Estimate(0.512, 0.04, 0.44, 0.59, None, 120, "wilson")
     # d = 0.102, se = √(0.03² + 0.04²) = 0.05, interval 0.102 ± 1.96·0.05: 0.40 to 20.00
     # points, so the bound nearest 0 prints as 0 at whole points and one decimal is shown
-    wording = ComparisonWording(topic="AI use")
+    wording = ComparisonWording(topic=Text.neutral("AI use"))
     sentence = compare_waves(
-        Item("2023", earlier, RowRef("t", "C1")),
-        Item("2024", later, RowRef("t", "C1")),
+        Item(Text.neutral("2023"), earlier, RowRef("t", "C1")),
+        Item(Text.neutral("2024"), later, RowRef("t", "C1")),
         wording,
         "ai",
         "nl",
@@ -241,3 +245,31 @@ def test_a_mean_with_a_one_respondent_size_class_still_draws_its_charts(
     )
     html = render_html(report)
     assert "Naar gemeentegrootte" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        (
+            "nl",
+            "De geplande weging was niet mogelijk: provincie Flevoland heeft geen respondenten: "
+            "alleen gepoststratificeerd naar gemeentegrootte",
+        ),
+        (
+            "en",
+            "The planned weighting was not possible: province Flevoland has no respondents: "
+            "post-stratified by size class only",
+        ),
+    ],
+)
+def test_the_methods_annex_gives_the_weighting_fallback_in_the_language_of_the_report(
+    questionnaire: Questionnaire, lang: str, sentence: str
+) -> None:
+    frame = load_frame(2024)
+    answered = [m for m in frame.municipalities if m.province != "Flevoland"]
+    weighting = weight_wave(
+        [m.size_class.code for m in answered], [m.province for m in answered], frame
+    ).weighting
+    current = EstimateTable(2024, False, weighting, B1_ROWS)
+    html = _html(questionnaire, lang, current=current)
+    assert f"<p>{sentence}</p>" in html

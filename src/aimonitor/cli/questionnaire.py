@@ -6,7 +6,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from aimonitor.questionnaire import Lang, Questionnaire, load_questionnaire
+from aimonitor.i18n import SUPPORTED_LANGUAGES, Lang, check_language
+from aimonitor.questionnaire import Questionnaire, load_questionnaire
 from aimonitor.questionnaire.codebook import render_csv, render_json, render_text
 
 RENDERERS: dict[str, Callable[[Questionnaire, Lang], str]] = {
@@ -43,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     codebook.add_argument("file", metavar="FILE", help="questionnaire YAML file")
     codebook.add_argument(
-        "--lang", choices=("nl", "en"), default="nl", help="language of labels (default: nl)"
+        "--lang", choices=SUPPORTED_LANGUAGES, default="nl", help="language of labels (default: nl)"
     )
     codebook.add_argument(
         "--format",
@@ -70,6 +71,5 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_codebook(args: argparse.Namespace) -> int:
     q = load_questionnaire(args.file)
-    lang: Lang = "en" if args.lang == "en" else "nl"
-    sys.stdout.write(RENDERERS[args.format](q, lang))
+    sys.stdout.write(RENDERERS[args.format](q, check_language(args.lang)))
     return 0

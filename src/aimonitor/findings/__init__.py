@@ -12,7 +12,7 @@ from .errors import FindingError
 from .model import Evidence, Finding, Item, RowRef, Sentence
 from .quantifiers import QUANTIFIER_RULES, Quantifier, QuantifierRule, quantify, select_rule
 from .rankings import RankGroup, Ranking, rank, ranking_finding
-from .text import MissingTextError, Population, Predicate, Text, localize, municipalities
+from .text import Population, Predicate, municipalities
 
 __all__ = [
     "QUANTIFIER_RULES",
@@ -21,7 +21,6 @@ __all__ = [
     "Finding",
     "FindingError",
     "Item",
-    "MissingTextError",
     "Population",
     "Predicate",
     "Quantifier",
@@ -30,11 +29,9 @@ __all__ = [
     "Ranking",
     "RowRef",
     "Sentence",
-    "Text",
     "compare_groups",
     "compare_waves",
     "direction",
-    "localize",
     "municipalities",
     "quantify",
     "rank",

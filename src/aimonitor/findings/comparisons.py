@@ -19,12 +19,12 @@ from typing import Literal
 
 from aimonitor import stats
 from aimonitor.formatting import Scale, difference_decimals, format_difference, format_value
-from aimonitor.i18n import check_language, translator
+from aimonitor.i18n import Lang, Text, check_language, translator
 from aimonitor.stats import Estimate
 
 from .errors import FindingError
 from .model import Finding, Item
-from .text import Text, capitalize_first, localize
+from .text import capitalize_first
 
 WhenUnclear = Literal["say", "silent"]
 Direction = Literal["higher", "lower", "none"]
@@ -57,7 +57,7 @@ def _fields(
     second: Item,
     diff: Estimate,
     wording: ComparisonWording,
-    lang: str,
+    lang: Lang,
     scale: Scale,
     decimals: int | None,
 ) -> dict[str, str]:
@@ -66,11 +66,11 @@ def _fields(
     shown = difference_decimals(diff, scale, decimals=decimals, levels=(a, b))
     difference_text, interval_text = format_difference(diff, lang, scale, decimals=shown)
     return {
-        "topic": localize(wording.topic, lang),
+        "topic": wording.topic.get(lang),
         "first": format_value(a, lang, scale, decimals=shown),
         "second": format_value(b, lang, scale, decimals=shown),
-        "first_label": localize(first.label, lang),
-        "second_label": localize(second.label, lang),
+        "first_label": first.label.get(lang),
+        "second_label": second.label.get(lang),
         "difference": difference_text,
         "interval": interval_text,
     }
@@ -81,7 +81,7 @@ def compare_waves(
     later: Item,
     wording: ComparisonWording,
     theme: str,
-    lang: str,
+    lang: Lang,
     *,
     when_unclear: WhenUnclear = "say",
     scale: Scale = "proportion",
@@ -129,7 +129,7 @@ def compare_waves(
     )
 
 
-def _no_clear_difference(lang: str) -> str:
+def _no_clear_difference(lang: Lang) -> str:
     return translator(lang).gettext(
         "There is no clear difference in {topic} between {first_label} and {second_label} "
         "({first} and {second}; {difference}; {interval})."
@@ -141,7 +141,7 @@ def compare_groups(
     second: Item,
     wording: ComparisonWording,
     theme: str,
-    lang: str,
+    lang: Lang,
     *,
     when_unclear: WhenUnclear = "say",
     scale: Scale = "proportion",
@@ -170,7 +170,7 @@ def compare_groups(
         verb = wording.more if side == "higher" else wording.less
         if verb is None:
             raise FindingError("comparing groups needs the 'more' and 'less' wording")
-        fields["verb"] = localize(verb, lang)
+        fields["verb"] = verb.get(lang)
         rule = rules[0] if side == "higher" else rules[1]
         template = _(
             "{first_label} {verb} than {second_label} "
@@ -189,7 +189,7 @@ def size_gradient(
     classes: Sequence[Item],
     wording: ComparisonWording,
     theme: str,
-    lang: str,
+    lang: Lang,
     *,
     when_unclear: WhenUnclear = "say",
     scale: Scale = "proportion",

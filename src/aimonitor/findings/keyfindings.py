@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aimonitor.frame import SIZE_CLASSES
-from aimonitor.i18n import check_language, translator
+from aimonitor.i18n import Lang, Text, check_language, translator
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
 
 from .comparisons import ComparisonWording, compare_waves, size_gradient
-from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline, Words
+from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline
 from .model import Evidence, Finding, Item, RowRef, Sentence
 from .rankings import ranking_finding
-from .text import Population, Predicate, Text, capitalize_first
+from .text import Population, Predicate, capitalize_first
 
 TABLE = "estimates"
 
@@ -27,7 +27,7 @@ TABLE = "estimates"
 @dataclass(frozen=True)
 class KeyFindings:
     wave: int
-    lang: str
+    lang: Lang
     synthetic: bool
     findings: tuple[Finding, ...]
     omitted: tuple[str, ...]
@@ -45,7 +45,7 @@ def key_findings(
     spec: HeadlineSpec,
     questionnaire: Questionnaire,
     table: EstimateTable,
-    lang: str,
+    lang: Lang,
     *,
     previous: EstimateTable | None = None,
 ) -> KeyFindings:
@@ -68,15 +68,9 @@ def key_findings(
     )
 
 
-def _text(words: Words) -> dict[str, str]:
-    return words.as_text()
-
-
 def _inline(label: Text) -> Text:
     """A label as it reads inside a sentence: first letter lower case, unless an acronym."""
-    if isinstance(label, str):
-        return label if label[:2].isupper() else label[:1].lower() + label[1:]
-    return {lang: str(_inline(text)) for lang, text in label.items()}
+    return label.map(lambda text: text if text[:2].isupper() else text[:1].lower() + text[1:])
 
 
 class _Writer:
@@ -86,7 +80,7 @@ class _Writer:
         questionnaire: Questionnaire,
         table: EstimateTable,
         previous: EstimateTable | None,
-        lang: str,
+        lang: Lang,
     ) -> None:
         self.spec = spec
         self.questionnaire = questionnaire
@@ -120,14 +114,14 @@ class _Writer:
         if key is None:
             return None
         spec = self.spec.populations[key]
-        return Population(definite=_text(spec.definite), bare=_text(spec.bare))
+        return Population(definite=spec.definite, bare=spec.bare)
 
     def share(self, headline: ShareHeadline) -> None:
         row = self._usable(headline.variable, headline.option)
         if row is None:
             return
         predicate = Predicate(
-            singular=_text(headline.predicate.singular), plural=_text(headline.predicate.plural)
+            singular=headline.predicate.singular, plural=headline.predicate.plural
         )
         sentence = Sentence.about(row.estimate, ref_of(row)).saying(predicate)
         population = self._population(headline.population)
@@ -146,9 +140,9 @@ class _Writer:
         if earlier is None or earlier.suppressed:
             return
         finding = compare_waves(
-            Item(str(self.previous.wave), earlier.estimate, _previous_ref(earlier)),
-            Item(str(self.table.wave), row.estimate, ref_of(row)),
-            ComparisonWording(topic=_text(headline.trend.topic)),
+            Item(Text.neutral(str(self.previous.wave)), earlier.estimate, _previous_ref(earlier)),
+            Item(Text.neutral(str(self.table.wave)), row.estimate, ref_of(row)),
+            ComparisonWording(topic=headline.trend.topic),
             headline.theme,
             self.lang,
         )
@@ -166,15 +160,13 @@ class _Writer:
             )
             phrase = self.spec.size_class_phrases.get(size_class.code)
             if row is not None and not row.suppressed and phrase is not None:
-                classes.append(Item(_text(phrase), row.estimate, ref_of(row)))
+                classes.append(Item(phrase, row.estimate, ref_of(row)))
         if len(classes) < 2:
             return
         smallest, largest = classes[0], classes[-1]
         finding = size_gradient(
             [smallest, largest],
-            ComparisonWording(
-                topic=_text(wording.topic), more=_text(wording.more), less=_text(wording.less)
-            ),
+            ComparisonWording(topic=wording.topic, more=wording.more, less=wording.less),
             headline.theme,
             self.lang,
             when_unclear="silent",
@@ -196,9 +188,7 @@ class _Writer:
                 .format(variable=source)
             )
             return
-        intro = Predicate(
-            singular=_text(headline.intro.singular), plural=_text(headline.intro.plural)
-        )
+        intro = Predicate(singular=headline.intro.singular, plural=headline.intro.plural)
         self.findings.append(
             ranking_finding(
                 items, headline.k, intro, headline.theme, self.lang, scale=headline.scale
@@ -210,16 +200,14 @@ class _Writer:
         if headline.codes_of is not None:
             variable = self.questionnaire.variable(headline.codes_of)
             candidates = [
-                (value.label.model_dump(), variable.name, f"{headline.option_prefix}{value.code}")
+                (value.label, variable.name, f"{headline.option_prefix}{value.code}")
                 for value in variable.codes
                 if not value.special and not value.exclusive
             ]
         elif headline.rows_of is not None and headline.option is not None:
             item = self.questionnaire.item(headline.rows_of)
             rows = getattr(item, "rows", ())
-            candidates = [
-                (row.label.model_dump(), f"{item.id}_{row.key}", headline.option) for row in rows
-            ]
+            candidates = [(row.label, f"{item.id}_{row.key}", headline.option) for row in rows]
         found = []
         for label, variable_name, option in candidates:
             row = self.table.find(variable_name, option, ALL)
@@ -233,7 +221,7 @@ class _Writer:
         row = self._usable(headline.variable, "mean")
         if row is None:
             return
-        template = headline.template.nl if self.lang == "nl" else headline.template.en
+        template = headline.template.get(self.lang)
         estimate = row.estimate
         sentence = template.format(
             value=format_mean(estimate.estimate, self.lang),

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from aimonitor.formatting import format_estimate, format_n
-from aimonitor.i18n import check_language, translator
+from aimonitor.i18n import Lang, Text, check_language, translator
 from aimonitor.stats.result import Estimate
 
 from .errors import FindingError
 from .quantifiers import quantify
-from .text import Population, Predicate, Text, capitalize_first
+from .text import Population, Predicate, capitalize_first
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ class Finding:
     """
 
     theme: str
-    lang: str
+    lang: Lang
     sentence: str
     evidence: tuple[Evidence, ...]
     rule: str
@@ -79,7 +79,7 @@ class Sentence:
     Immutable: every ``with_``/``of``/``saying`` call returns a new builder::
 
         Sentence.about(estimate, RowRef("c", "C1", option="experimenting"))
-            .saying(Predicate(singular={"nl": "experimenteert met AI", ...}, plural=...))
+            .saying(Predicate(singular=Text(nl="experimenteert met AI", ...), plural=...))
             .finding("experiments", "nl")
 
     gives "Bijna de helft van de gemeenten (46%; 95%-BI 43–49%) experimenteert met AI." for an
@@ -115,7 +115,7 @@ class Sentence:
             self.estimate, "en", population=self.population, decimals=self.decimals
         ).rule
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         """The sentence in ``lang``."""
         check_language(lang)
         if self.predicate is None:
@@ -136,7 +136,7 @@ class Sentence:
             )
         )
 
-    def finding(self, theme: str, lang: str) -> Finding:
+    def finding(self, theme: str, lang: Lang) -> Finding:
         """The sentence in ``lang`` with its evidence, as a :class:`Finding`."""
         return Finding(
             theme=theme,

@@ -28,11 +28,11 @@ from functools import partial
 
 from aimonitor import stats
 from aimonitor.formatting import Scale, format_value
-from aimonitor.i18n import check_language, translator
+from aimonitor.i18n import Lang, check_language, translator
 
 from .errors import FindingError
 from .model import Finding, Item
-from .text import GrammaticalNumber, Predicate, capitalize_first, join_list, localize
+from .text import GrammaticalNumber, Predicate, capitalize_first, join_list
 
 Covariance = Callable[[Item, Item], float]
 
@@ -124,10 +124,10 @@ def rank(
 
 
 def _group_text(
-    group: RankGroup, lang: str, *, show_values: bool, scale: Scale, decimals: int | None
+    group: RankGroup, lang: Lang, *, show_values: bool, scale: Scale, decimals: int | None
 ) -> str:
     _ = translator(lang).gettext
-    labels = join_list([localize(item.label, lang) for item in group.items], lang)
+    labels = join_list([item.label.get(lang) for item in group.items], lang)
     values = join_list(
         [
             format_value(item.estimate.estimate, lang, scale, decimals=decimals)
@@ -151,7 +151,7 @@ def ranking_finding(
     k: int,
     intro: Predicate,
     theme: str,
-    lang: str,
+    lang: Lang,
     *,
     show_values: bool = True,
     scale: Scale = "proportion",

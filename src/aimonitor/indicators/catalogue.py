@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
-from aimonitor.questionnaire import CodeGroup, GridItem, Item, Questionnaire, Text, Variable
+from aimonitor.i18n import Text
+from aimonitor.questionnaire import CodeGroup, GridItem, Item, Questionnaire, Variable
 
 EstimandKind = Literal["proportion", "mean"]
 Base = Literal["answered", "substantive", "any_row"]
@@ -38,8 +39,8 @@ BASES: dict[Base, str] = {
 }
 """Who is in the denominator of an estimand, by its ``base``."""
 
-MEAN_LIKERT = Text(nl="gemiddelde (1-5)", en="mean (1-5)")
-MEAN_NUMBER = Text(nl="gemiddelde", en="mean")
+MEAN_LIKERT = Text.translated("mean (1-5)")
+MEAN_NUMBER = Text.translated("mean")
 
 
 @dataclass(frozen=True)
@@ -157,18 +158,14 @@ def _code_shares(variable: Variable) -> Iterator[Estimand]:
 def _ranking(variable: Variable) -> Iterator[Estimand]:
     ranks = variable.max_choices or 1
     for value in variable.codes:
-        first = Text(
-            nl=f"op de eerste plaats: {value.label.nl}", en=f"ranked first: {value.label.en}"
-        )
+        first = Text.translated("ranked first: {label}").format(label=value.label)
         yield _estimand(
             variable, f"rank1:{value.code}", "proportion", "answered", first, (value.code,), rank=1
         )
     if ranks == 1:
         return
     for value in variable.codes:
-        top = Text(
-            nl=f"in de top {ranks}: {value.label.nl}", en=f"in the top {ranks}: {value.label.en}"
-        )
+        top = Text.translated("in the top {ranks}: {label}").format(ranks=ranks, label=value.label)
         yield _estimand(
             variable,
             f"top{ranks}:{value.code}",
@@ -196,7 +193,7 @@ def _any_row(item: GridItem) -> Iterator[Estimand]:
 
 
 def _at_least_one(group: CodeGroup) -> Text:
-    return Text(nl=f"minstens één: {group.label.nl}", en=f"at least one: {group.label.en}")
+    return Text.translated("at least one: {label}").format(label=group.label)
 
 
 def _estimand(

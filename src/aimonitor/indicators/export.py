@@ -22,7 +22,7 @@ import json
 from dataclasses import asdict
 from typing import Literal, TextIO
 
-from aimonitor.demo import SYNTHETIC_LABEL_EN, SYNTHETIC_LABEL_NL
+from aimonitor.i18n import SUPPORTED_LANGUAGES, synthetic_data_label
 from aimonitor.indicators.catalogue import Estimand, catalogue
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.table import EstimateTable, IndicatorRow
@@ -31,7 +31,7 @@ from aimonitor.questionnaire import Questionnaire
 Format = Literal["csv", "json"]
 Cell = str | int | float | bool | None
 
-SYNTHETIC_NOTICE = f"{SYNTHETIC_LABEL_NL} / {SYNTHETIC_LABEL_EN}"
+SYNTHETIC_NOTICE = " / ".join(synthetic_data_label().get(lang) for lang in SUPPORTED_LANGUAGES)
 
 COLUMNS = (
     "variable",
@@ -84,7 +84,7 @@ def header_line(table: EstimateTable) -> str:
     margins = f" ({', '.join(weighting.margins)})" if weighting.margins else ""
     parts.append(f"weighting: {weighting.method}{margins}")
     if weighting.fallback_reason:
-        parts.append(f"fallback: {weighting.fallback_reason}")
+        parts.append(f"fallback: {weighting.fallback_reason.get('en')}")
     if table.synthetic:
         parts.append(SYNTHETIC_NOTICE)
     return " | ".join(parts)
@@ -146,13 +146,21 @@ def _csv_cell(value: Cell) -> str:
     return str(value)
 
 
+def _weighting(table: EstimateTable) -> dict[str, object]:
+    """The weighting as the JSON export holds it; the fallback reason in English."""
+    document = asdict(table.weighting)
+    reason = table.weighting.fallback_reason
+    document["fallback_reason"] = reason.get("en") if reason is not None else None
+    return document
+
+
 def _write_json(table: EstimateTable, records: list[dict[str, Cell]], stream: TextIO) -> None:
     document = {
         "wave": table.wave,
         "compared_with": table.compared_with,
         "synthetic": table.synthetic,
         "notice": SYNTHETIC_NOTICE if table.synthetic else None,
-        "weighting": asdict(table.weighting),
+        "weighting": _weighting(table),
         "columns": list(COLUMNS),
         "rows": records,
     }

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame, Lineage
-from aimonitor.i18n import check_language, translator
+from aimonitor.i18n import Lang, translator
 from aimonitor.indicators.data import WaveData
 from aimonitor.indicators.estimate import place_codes
 
@@ -39,13 +39,13 @@ class ResponseCell:
         """``respondents / population``; ``None`` (undefined, shown as "–") for an empty group."""
         return self.respondents / self.population if self.population else None
 
-    def label(self, lang: str) -> str:
+    def label(self, lang: Lang) -> str:
         """What a reader sees in the first column: the size class or province, or "Total"."""
         if self.group == "total":
             return translator(lang).gettext("Total")
         if self.group == "size_class":
             size_class = _SIZE_CLASSES[self.key]
-            return size_class.label_nl if check_language(lang) == "nl" else size_class.label_en
+            return size_class.label.get(lang)
         return self.key
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from aimonitor.i18n import Text
 from aimonitor.stats import Estimate
 
 Kind = Literal["proportion", "mean", "difference"]
@@ -69,7 +70,8 @@ class Weighting:
     method: str
     """``rake``, ``poststratify`` or ``none``."""
     margins: tuple[str, ...]
-    fallback_reason: str | None = None
+    fallback_reason: Text | None = None
+    """Why the planned weighting was not possible (``None`` when it was), in both languages."""
     respondents: int = 0
     population: int = 0
 

@@ -92,9 +92,9 @@ def weight_wave(size_class: Sequence[str], province: Sequence[str], frame: Frame
         return result("poststratify", ("size_class",), stats.poststratify(design, size_margin))
     except stats.StatsError as error:
         reasons.append(
-            Text.translated(
-                "post-stratification failed ({error}): no weighting, fpc only"
-            ).format(error=str(error))
+            Text.translated("post-stratification failed ({error}): no weighting, fpc only").format(
+                error=str(error)
+            )
         )
         return result("none", (), design)
 

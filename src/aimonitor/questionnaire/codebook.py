@@ -11,7 +11,7 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from aimonitor.questionnaire.base import Lang
+from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, translator
 from aimonitor.questionnaire.items import Bounds
 from aimonitor.questionnaire.model import Questionnaire
 from aimonitor.questionnaire.routing import describe_condition
@@ -60,7 +60,7 @@ class CodebookEntry:
     groups: tuple[CodebookGroup, ...] = ()
 
 
-def codebook(q: Questionnaire, lang: Lang = "nl") -> tuple[CodebookEntry, ...]:
+def codebook(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> tuple[CodebookEntry, ...]:
     """The codebook entries of every variable of ``q``, in survey order."""
     entries = []
     for variable in q.variables():
@@ -96,53 +96,17 @@ def codebook(q: Questionnaire, lang: Lang = "nl") -> tuple[CodebookEntry, ...]:
     return tuple(entries)
 
 
-_WORDS: dict[Lang, dict[str, str]] = {
-    "nl": {
-        "version": "versie",
-        "items": "items",
-        "variables": "variabelen",
-        "theme": "Thema",
-        "shown_if": "Getoond als",
-        "reproduces": "Reproduceert",
-        "range": "Bereik",
-        "decimals": "decimalen",
-        "max_choices": "Maximaal aantal keuzes",
-        "max_ranks": "Aantal posities",
-        "code_list": "Codes uit lijst",
-        "optional": "Optioneel",
-        "special": "speciaal",
-        "exclusive": "exclusief",
-        "likert": "Likert 1-5",
-        "group": "Groep",
-    },
-    "en": {
-        "version": "version",
-        "items": "items",
-        "variables": "variables",
-        "theme": "Theme",
-        "shown_if": "Shown if",
-        "reproduces": "Reproduces",
-        "range": "Range",
-        "decimals": "decimals",
-        "max_choices": "At most this many choices",
-        "max_ranks": "Ranks",
-        "code_list": "Codes from list",
-        "optional": "Optional",
-        "special": "special",
-        "exclusive": "exclusive",
-        "likert": "Likert 1-5",
-        "group": "Group",
-    },
-}
-
-
-def render_text(q: Questionnaire, lang: Lang = "nl") -> str:
+def render_text(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> str:
     """A readable codebook, grouped by theme."""
-    words = _WORDS[lang]
+    _ = translator(lang).gettext
     entries = codebook(q, lang)
     lines = [
-        f"{q.title.get(lang)} ({q.id}, {words['version']} {q.version})",
-        f"{len(q.items)} {words['items']}, {len(entries)} {words['variables']}",
+        _("{title} ({id}, version {version})").format(
+            title=q.title.get(lang), id=q.id, version=q.version
+        ),
+        _("{items} items, {variables} variables").format(
+            items=len(q.items), variables=len(entries)
+        ),
     ]
     current_theme = None
     for entry in entries:
@@ -150,36 +114,51 @@ def render_text(q: Questionnaire, lang: Lang = "nl") -> str:
             current_theme = entry.theme
             theme = q.theme(entry.theme)
             number = f"{theme.number}. " if theme.number else ""
-            lines += ["", f"== {words['theme']} {number}{theme.name.get(lang)} =="]
-        lines += ["", *_entry_lines(entry, words)]
+            heading = _("Theme")
+            lines += ["", f"== {heading} {number}{theme.name.get(lang)} =="]
+        lines += ["", *_entry_lines(entry, lang)]
     return "\n".join(lines) + "\n"
 
 
-def _entry_lines(entry: CodebookEntry, words: dict[str, str]) -> list[str]:
-    kind = words["likert"] if entry.likert else entry.type
+def _entry_lines(entry: CodebookEntry, lang: Lang) -> list[str]:
+    _ = translator(lang).gettext
+    kind = _("Likert 1-5") if entry.likert else entry.type
     lines = [f"{entry.variable}  [{kind}]", f"    {entry.label}"]
     if entry.shown_if:
-        lines.append(f"    {words['shown_if']}: {entry.shown_if}")
+        lines.append("    " + _("Shown if") + f": {entry.shown_if}")
     if entry.min is not None:
         lines.append(
-            f"    {words['range']}: {entry.min}-{entry.max} ({words['decimals']}: {entry.decimals})"
+            "    "
+            + _("Range: {min}-{max} (decimals: {decimals})").format(
+                min=entry.min, max=entry.max, decimals=entry.decimals
+            )
         )
     if entry.max_choices is not None:
-        key = "max_ranks" if answer_type(entry.type).export.limit == "ranks" else "max_choices"
-        lines.append(f"    {words[key]}: {entry.max_choices}")
+        if answer_type(entry.type).export.limit == "ranks":
+            lines.append("    " + _("Ranks: {count}").format(count=entry.max_choices))
+        else:
+            lines.append(
+                "    " + _("At most this many choices: {count}").format(count=entry.max_choices)
+            )
     if entry.code_list:
-        lines.append(f"    {words['code_list']}: {entry.code_list}")
+        lines.append("    " + _("Codes from list: {name}").format(name=entry.code_list))
     if entry.optional:
-        lines.append(f"    {words['optional']}")
+        lines.append("    " + _("Optional"))
     if entry.reproduces:
-        lines.append(f"    {words['reproduces']}: {entry.reproduces}")
+        lines.append("    " + _("Reproduces: {source}").format(source=entry.reproduces))
     for value in entry.codes:
-        flags = [words[flag] for flag in ("special", "exclusive") if getattr(value, flag)]
+        flags = [_("special")] if value.special else []
+        flags += [_("exclusive")] if value.exclusive else []
         suffix = f"  ({', '.join(flags)})" if flags else ""
         lines.append(f"    {value.code:>4}  {value.label}{suffix}")
     for group in entry.groups:
         codes = "+".join(str(code) for code in group.codes)
-        lines.append(f"    {words['group']} {group.key} ({codes}): {group.label}")
+        lines.append(
+            "    "
+            + _("Group {key} ({codes}): {label}").format(
+                key=group.key, codes=codes, label=group.label
+            )
+        )
     return lines
 
 
@@ -208,7 +187,7 @@ CSV_COLUMNS = (
 )
 
 
-def render_csv(q: Questionnaire, lang: Lang = "nl") -> str:
+def render_csv(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> str:
     """Long format: one row per variable and code (one row with an empty code if it has none).
 
     ``groups`` lists the keys of the code groups the row's code belongs to, separated by
@@ -241,7 +220,7 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def render_json(q: Questionnaire, lang: Lang = "nl") -> str:
+def render_json(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> str:
     """The codebook as JSON: questionnaire id, version, language and the variables."""
     document = {
         "questionnaire": q.id,

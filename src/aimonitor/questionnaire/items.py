@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, StrictBool, model_validator
 
+from aimonitor.i18n import Text
 from aimonitor.questionnaire.base import (
     Code,
     CodeGroup,
@@ -21,7 +22,6 @@ from aimonitor.questionnaire.base import (
     Option,
     Row,
     Scale,
-    Text,
 )
 from aimonitor.questionnaire.conditions import Condition
 

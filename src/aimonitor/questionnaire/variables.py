@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from aimonitor.questionnaire.base import CodeGroup, Option, Text
+from aimonitor.i18n import Text
+from aimonitor.questionnaire.base import CodeGroup, Option
 from aimonitor.questionnaire.items import Bounds, ItemBase
 
 AnswerTypeName = Literal["single_choice", "multiple_choice", "likert", "numeric", "text", "ranking"]

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from aimonitor.findings import Finding
-from aimonitor.i18n import check_language
+from aimonitor.i18n import Lang, check_language
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow, ResponseSummary
 from aimonitor.questionnaire import Questionnaire
 
 from .annex import codebook_sections, methods
 from .errors import ReportError
 from .items import Inputs, item_section, variable_anchor
-from .labels import answer_labels, local, option_order
+from .labels import answer_labels, option_order
 from .model import Chapter, FindingGroup, KeyFinding, Report
 from .words import Words, words
 
@@ -35,7 +35,7 @@ def build_report(
     changes: EstimateTable | None = None,
     findings: Sequence[Finding] = (),
     response: ResponseSummary,
-    lang: str,
+    lang: Lang,
     generated: date | None = None,
     notes: Sequence[str] = (),
 ) -> Report:
@@ -195,7 +195,7 @@ def _chapters(inputs: Inputs) -> tuple[Chapter, ...]:
                 number=theme.number,
                 theme=theme.id,
                 anchor=f"theme-{theme.id}",
-                title=local(theme.name, inputs.lang),
+                title=theme.name.get(inputs.lang),
                 sections=sections,
             )
         )
@@ -203,7 +203,7 @@ def _chapters(inputs: Inputs) -> tuple[Chapter, ...]:
 
 
 def _key_findings(
-    q: Questionnaire, findings: Sequence[Finding], anchors: set[str], w: Words, lang: str
+    q: Questionnaire, findings: Sequence[Finding], anchors: set[str], w: Words, lang: Lang
 ) -> tuple[FindingGroup, ...]:
     groups = []
     order = [theme.id for theme in q.themes]
@@ -214,7 +214,7 @@ def _key_findings(
     for theme_id in themes:
         try:
             theme = q.theme(theme_id)
-            title = local(theme.name, lang)
+            title = theme.name.get(lang)
             if theme.number is not None:
                 title = f"{theme.number}. {title}"
         except KeyError:

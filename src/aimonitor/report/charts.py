@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from aimonitor.formatting import format_mean, format_percent
+from aimonitor.i18n import Lang
 
 from .model import Bar, Chart
 
@@ -43,7 +44,7 @@ _RC: dict[RcKeyType, Any] = {
 }
 
 
-def chart_svg(chart: Chart, lang: str) -> str:
+def chart_svg(chart: Chart, lang: Lang) -> str:
     """The chart as an SVG document (a string starting with ``<svg``)."""
     import matplotlib
 
@@ -72,13 +73,13 @@ def _wrapped(label: str) -> str:
     return "\n".join(textwrap.wrap(label, LABEL_WIDTH)) or label
 
 
-def _value_text(lang: str, chart: Chart) -> Callable[[float], str]:
+def _value_text(lang: Lang, chart: Chart) -> Callable[[float], str]:
     if chart.scale == "proportion":
         return lambda value: format_percent(value, lang)
     return lambda value: format_mean(value, lang)
 
 
-def _bars(axes: Axes, chart: Chart, lang: str) -> None:
+def _bars(axes: Axes, chart: Chart, lang: Lang) -> None:
     low, high = chart.axis
     text = _value_text(lang, chart)
     positions = list(range(len(chart.bars)))[::-1]
@@ -108,7 +109,7 @@ def _bars(axes: Axes, chart: Chart, lang: str) -> None:
     axes.set_axisbelow(True)
 
 
-def _trend(axes: Axes, chart: Chart, lang: str) -> None:
+def _trend(axes: Axes, chart: Chart, lang: Lang) -> None:
     low, high = chart.axis
     shown = [(i, v) for i, v in enumerate(map(_values, chart.bars)) if v is not None]
     xs = [i for i, _values in shown]
@@ -157,7 +158,7 @@ def _whisker(
         axes.errorbar(position, estimate, yerr=extent, **style)
 
 
-def _value_axis(axes: Axes, chart: Chart, lang: str, which: str) -> None:
+def _value_axis(axes: Axes, chart: Chart, lang: Lang, which: str) -> None:
     low, high = chart.axis
     if chart.scale == "proportion":
         ticks = [0.0, 0.25, 0.5, 0.75, 1.0]
@@ -174,7 +175,7 @@ def _value_axis(axes: Axes, chart: Chart, lang: str, which: str) -> None:
         axes.set_yticks(ticks, labels)
 
 
-def _tick(value: float, lang: str) -> str:
+def _tick(value: float, lang: Lang) -> str:
     return format_mean(value, lang, decimals=0 if value == int(value) else 1)
 
 

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from aimonitor.findings.text import capitalize_first
 from aimonitor.formatting import Scale
 from aimonitor.frame import SIZE_CLASSES
+from aimonitor.i18n import Lang
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.questionnaire import GridItem, Item, Questionnaire, Variable
 from aimonitor.questionnaire.types import question_type
 from aimonitor.stats import Estimate
 
-from .labels import Answers, grid_option_label, is_code, local, option_label
+from .labels import Answers, grid_option_label, is_code, option_label
 from .model import Bar, Change, Chart, Figure, ItemSection, Table
 from .words import Words
 
@@ -33,7 +34,7 @@ class Inputs:
     current: EstimateTable
     history: Sequence[EstimateTable]
     changes: EstimateTable | None
-    lang: str
+    lang: Lang
     words: Words
     options: Mapping[str, tuple[str, ...]]
     """Per variable, the options of its ``all`` rows, in questionnaire order."""
@@ -49,7 +50,7 @@ def variable_anchor(name: str) -> str:
 
 def item_section(inputs: Inputs, item: Item) -> ItemSection:
     q, lang, words = inputs.questionnaire, inputs.lang, inputs.words
-    question = local(item.text, lang)
+    question = item.text.get(lang)
     anchor = variable_anchor(item.id)
     if not question_type(item.type).presentation.tabulated:
         return ItemSection(item.id, anchor, question, (), (), notice=words.open_question)
@@ -72,7 +73,7 @@ def _figures(
     figures: list[Figure] = []
     headline: list[tuple[Key, str]] = []
     grid_rows = (
-        {row.key: capitalize_first(local(row.label, inputs.lang)) for row in item.rows}
+        {row.key: capitalize_first(row.label.get(inputs.lang)) for row in item.rows}
         if isinstance(item, GridItem)
         else {}
     )
@@ -267,7 +268,7 @@ def _key_label(inputs: Inputs, item: Item, key: Key) -> str:
         else (grid_option_label(name, option, inputs.lang, inputs.words, inputs.answers))
     )
     if isinstance(item, GridItem) and variable is not None and variable.row is not None:
-        rows = {row.key: capitalize_first(local(row.label, inputs.lang)) for row in item.rows}
+        rows = {row.key: capitalize_first(row.label.get(inputs.lang)) for row in item.rows}
         return f"{rows[variable.row]} – {label}"
     return label
 
@@ -281,8 +282,7 @@ def _detail_charts(inputs: Inputs, key_label: tuple[Key, str]) -> list[Chart]:
     by_class = [current.find(name, option, f"size_class={c.code}") for c in SIZE_CLASSES]
     if any(r is not None for r in by_class):
         bars = tuple(
-            _bar(r, c.label_nl if inputs.lang == "nl" else c.label_en)
-            for r, c in zip(by_class, SIZE_CLASSES, strict=True)
+            _bar(r, c.label.get(inputs.lang)) for r, c in zip(by_class, SIZE_CLASSES, strict=True)
         )
         title = words.by_size_class.format(label=label)
         charts.append(Chart("size_class", title, scale, bars, _axis(inputs, name, scale, by_class)))

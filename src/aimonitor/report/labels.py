@@ -83,4 +83,3 @@ def _code_position(variable: Variable, code: str) -> int:
 
 def is_code(option: str) -> bool:
     return ":" not in option and option != "mean"
-

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Literal
 
 from aimonitor.formatting import Scale
+from aimonitor.i18n import Lang
 from aimonitor.indicators.response import ResponseSummary
 
 # The one suppression minimum of every output (estimates, findings, report), re-exported
@@ -191,7 +192,7 @@ class CodebookSection:
 class Report:
     """Everything the HTML and PDF show, in ``lang``."""
 
-    lang: str
+    lang: Lang
     title: str
     wave: int
     generated: date

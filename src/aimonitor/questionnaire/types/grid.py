@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from aimonitor.questionnaire.base import Row, Text
+from aimonitor.i18n import Text
+from aimonitor.questionnaire.base import Row
 from aimonitor.questionnaire.items import GridItem
 from aimonitor.questionnaire.types.protocols import Presentation
 from aimonitor.questionnaire.variables import ValueLabel, Variable, build_variable, value_labels

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from aimonitor.i18n import SUPPORTED_LANGUAGES, Lang
 from aimonitor.web.cli.bootstrap import set_up_database, setup_django, with_database
 
 
@@ -28,7 +29,9 @@ def prepare_demo(seed: int) -> list[str]:
     return lines
 
 
-def build_demo_reports(year: int = 2024, languages: tuple[str, ...] = ("nl", "en")) -> list[str]:
+def build_demo_reports(
+    year: int = 2024, languages: tuple[Lang, ...] = SUPPORTED_LANGUAGES
+) -> list[str]:
     """The main job on the demo data: the report of ``year`` in each language."""
     from aimonitor.publication import write_publication_report
     from aimonitor.web.outputs.publish import publication_of

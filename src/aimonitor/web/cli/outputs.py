@@ -22,11 +22,13 @@ def _estimates(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     def action() -> list[Path]:
+        from aimonitor.i18n import check_language
         from aimonitor.web.outputs.publish import build_wave_report
         from aimonitor.web.outputs.reports import report_dir
 
-        out = args.out if args.out is not None else report_dir(args.wave, args.lang)
-        files = build_wave_report(args.wave, args.lang, out, pdf=not args.no_pdf)
+        lang = check_language(args.lang)
+        out = args.out if args.out is not None else report_dir(args.wave, lang)
+        files = build_wave_report(args.wave, lang, out, pdf=not args.no_pdf)
         return [path for path in (files.html, files.pdf) if path is not None]
 
     for path in with_database(action):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from aimonitor.errors import AimonitorError
-from aimonitor.i18n import check_language
+from aimonitor.i18n import Lang, check_language
 from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import write_estimates
 from aimonitor.publication import Publication, publish, write_publication_report
@@ -52,7 +52,7 @@ def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: b
         raise AimonitorError(f"cannot write the estimates to {out}: {error.strerror}") from None
 
 
-def build_wave_report(year: int, lang: str, out_dir: Path, *, pdf: bool = True) -> ReportFiles:
+def build_wave_report(year: int, lang: Lang, out_dir: Path, *, pdf: bool = True) -> ReportFiles:
     """Estimate wave ``year`` (with the earlier waves) and write its report."""
     check_language(lang)
     return write_publication_report(publication_of(year), lang, out_dir, pdf=pdf)

@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
+from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, check_language
 from aimonitor.web.fieldwork.reads import read_response
 from aimonitor.web.outputs.reports import REPORT_FILES, built_report_languages, report_dir
 from aimonitor.web.waves.reads import read_waves_newest_first
@@ -18,7 +18,7 @@ def report(
     """A built report of a wave (HTML or PDF), as `aimonitor report` or the demo wrote it."""
     if lang not in SUPPORTED_LANGUAGES or filename not in REPORT_FILES:
         raise Http404("no such report")
-    path = report_dir(year, lang) / filename
+    path = report_dir(year, check_language(lang)) / filename
     if not path.is_file():
         raise Http404(f"the report of {year} ({lang}) has not been built yet")
     return FileResponse(path.open("rb"), content_type=REPORT_FILES[filename])
