@@ -34,7 +34,7 @@ from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang, check_language, translator
 from aimonitor.stats import Estimate, significant
 
-Scale = Literal["proportion", "mean"]
+ValueScale = Literal["proportion", "mean"]
 """What a figure is on: a share (printed in percent, differences in percentage points) or a
 mean (printed as is)."""
 
@@ -257,12 +257,14 @@ def format_mean_interval(
     )
 
 
-def default_decimals(scale: Scale) -> int:
+def default_decimals(scale: ValueScale) -> int:
     """The usual decimals: whole percentages for shares, one decimal for means."""
     return 0 if scale == "proportion" else 1
 
 
-def format_value(value: float, lang: Lang, scale: Scale, *, decimals: int | None = None) -> str:
+def format_value(
+    value: float, lang: Lang, scale: ValueScale, *, decimals: int | None = None
+) -> str:
     """A level on its scale: a percentage for shares, a mean otherwise, at ``decimals`` (by
     default :func:`default_decimals`)."""
     shown = default_decimals(scale) if decimals is None else decimals
@@ -271,13 +273,13 @@ def format_value(value: float, lang: Lang, scale: Scale, *, decimals: int | None
     return format_mean(value, lang, decimals=shown)
 
 
-def _scale_factor(scale: Scale) -> int:
+def _scale_factor(scale: ValueScale) -> int:
     return 100 if scale == "proportion" else 1
 
 
 def difference_decimals(
     difference: Estimate,
-    scale: Scale,
+    scale: ValueScale,
     *,
     decimals: int | None = None,
     levels: tuple[float, float] | None = None,
@@ -314,7 +316,7 @@ def difference_decimals(
 
 
 def format_difference(
-    difference: Estimate, lang: Lang, scale: Scale, *, decimals: int | None = None
+    difference: Estimate, lang: Lang, scale: ValueScale, *, decimals: int | None = None
 ) -> tuple[str, str]:
     """A difference and its interval at ``decimals`` (by default :func:`default_decimals`):
     ``("+6 procentpunt", "95%-BI +1 tot +11 procentpunt")`` for shares, ``("+0,4",

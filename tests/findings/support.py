@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aimonitor.findings import ComparisonWording, Item, Predicate, RowRef
+from aimonitor.findings import ComparisonWording, LabelledValue, Predicate, RowRef
 from aimonitor.i18n import Text
 from aimonitor.stats.result import Estimate
 
@@ -11,10 +11,10 @@ def proportion(p: float, lower: float, upper: float, *, se: float = 0.02, n: int
     return Estimate(p, se, lower, upper, None, n, "wilson")
 
 
-def item(label: str, p: float, *, se: float = 0.02, domain: str | None = None) -> Item:
+def item(label: str, p: float, *, se: float = 0.02, domain: str | None = None) -> LabelledValue:
     """An item whose interval is p ± 1.96·se (clipped to 0..1), labelled the same in nl/en."""
     estimate = proportion(p, max(0.0, p - 1.96 * se), min(1.0, p + 1.96 * se), se=se)
-    return Item(
+    return LabelledValue(
         Text.neutral(label), estimate, RowRef("t_applications", "C3", option=label, domain=domain)
     )
 

@@ -7,7 +7,7 @@ import pytest
 from aimonitor.findings import (
     ComparisonWording,
     FindingError,
-    Item,
+    LabelledValue,
     RowRef,
     compare_groups,
     compare_waves,
@@ -21,7 +21,7 @@ from .support import EXPERIMENTING, item, proportion
 Z95 = 1.959963984540054
 
 
-def wave(label: str, p: float, se: float = 0.02) -> Item:
+def wave(label: str, p: float, se: float = 0.02) -> LabelledValue:
     return item(label, p, se=se, domain=f"wave {label}")
 
 
@@ -88,8 +88,12 @@ def test_a_known_covariance_can_make_a_change_clear() -> None:
 def test_a_claimed_difference_never_shows_an_interval_bound_of_zero() -> None:
     # d = 0.102, se = √(0.03² + 0.04²) = 0.05, interval 0.102 ± 1.96·0.05 = 0.0040..0.2000:
     # at whole points "0 tot +20", so one more decimal is shown.
-    earlier = Item(Text.neutral("2024"), proportion(0.41, 0.35, 0.47, se=0.03), RowRef("t", "C1"))
-    later = Item(Text.neutral("2025"), proportion(0.512, 0.44, 0.59, se=0.04), RowRef("t", "C1"))
+    earlier = LabelledValue(
+        Text.neutral("2024"), proportion(0.41, 0.35, 0.47, se=0.03), RowRef("t", "C1")
+    )
+    later = LabelledValue(
+        Text.neutral("2025"), proportion(0.512, 0.44, 0.59, se=0.04), RowRef("t", "C1")
+    )
     finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "nl")
     assert finding is not None
     assert finding.sentence.endswith(
@@ -100,10 +104,12 @@ def test_a_claimed_difference_never_shows_an_interval_bound_of_zero() -> None:
 
 def test_a_claimed_difference_never_shows_two_equal_levels() -> None:
     # Both levels print as 48% at whole percentages; the claimed rise shows one decimal.
-    earlier = Item(
+    earlier = LabelledValue(
         Text.neutral("2024"), proportion(0.476, 0.474, 0.478, se=0.001), RowRef("t", "C1")
     )
-    later = Item(Text.neutral("2025"), proportion(0.484, 0.482, 0.486, se=0.001), RowRef("t", "C1"))
+    later = LabelledValue(
+        Text.neutral("2025"), proportion(0.484, 0.482, 0.486, se=0.001), RowRef("t", "C1")
+    )
     finding = compare_waves(earlier, later, EXPERIMENTING, "ai", "en")
     assert finding is not None
     assert "rose from 47.6% in 2024 to 48.4% in 2025" in finding.sentence
@@ -111,8 +117,8 @@ def test_a_claimed_difference_never_shows_two_equal_levels() -> None:
 
 def test_means_are_compared_in_scale_points() -> None:
     row = RowRef("t_barriers", "F2", option="knowledge")
-    earlier = Item(Text.neutral("2024"), Estimate(3.4, 0.1, 3.2, 3.6, None, 118, "t"), row)
-    later = Item(Text.neutral("2025"), Estimate(3.9, 0.1, 3.7, 4.1, None, 118, "t"), row)
+    earlier = LabelledValue(Text.neutral("2024"), Estimate(3.4, 0.1, 3.2, 3.6, None, 118, "t"), row)
+    later = LabelledValue(Text.neutral("2025"), Estimate(3.9, 0.1, 3.7, 4.1, None, 118, "t"), row)
     topic = ComparisonWording(topic=Text(nl="het gebrek aan kennis", en="the lack of knowledge"))
     finding = compare_waves(earlier, later, topic, "barriers", "nl", scale="mean")
     assert finding is not None
@@ -124,8 +130,12 @@ def test_means_are_compared_in_scale_points() -> None:
 
 
 def test_the_first_group_is_the_subject_of_a_group_comparison() -> None:
-    large = Item(LARGE, proportion(0.62, 0.50, 0.74, se=0.06), RowRef("t", "C1", domain=">100k"))
-    small = Item(SMALL, proportion(0.35, 0.28, 0.42, se=0.035), RowRef("t", "C1", domain="<20k"))
+    large = LabelledValue(
+        LARGE, proportion(0.62, 0.50, 0.74, se=0.06), RowRef("t", "C1", domain=">100k")
+    )
+    small = LabelledValue(
+        SMALL, proportion(0.35, 0.28, 0.42, se=0.035), RowRef("t", "C1", domain="<20k")
+    )
     more = compare_groups(large, small, EXPERIMENTING, "ai", "nl")
     less = compare_groups(small, large, EXPERIMENTING, "ai", "en")
     assert more is not None
@@ -151,10 +161,10 @@ def test_group_comparisons_need_more_and_less_wording_only_when_a_difference_is_
     assert unclear.sentence.startswith("There is no clear difference in AI use between a and b")
 
 
-def size_classes(*shares: float, se: float = 0.03) -> list[Item]:
+def size_classes(*shares: float, se: float = 0.03) -> list[LabelledValue]:
     labels = ["kleine gemeenten", "middelgrote gemeenten", "grote gemeenten"]
     return [
-        Item(
+        LabelledValue(
             Text.neutral(label),
             proportion(p, p - Z95 * se, p + Z95 * se, se=se),
             RowRef("t", "C1", domain=label),

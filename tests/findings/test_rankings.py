@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aimonitor.findings import FindingError, Item, Predicate, rank, ranking_finding
+from aimonitor.findings import FindingError, LabelledValue, Predicate, rank, ranking_finding
 from aimonitor.i18n import Text
 
 from .support import item
@@ -15,7 +15,7 @@ APPLICATIONS_ARE = Predicate(
 )
 
 
-def labels(items: tuple[Item, ...]) -> list[str]:
+def labels(items: tuple[LabelledValue, ...]) -> list[str]:
     return [entry.label.get("en") for entry in items]
 
 

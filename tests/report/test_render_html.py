@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from aimonitor import stats
-from aimonitor.findings import ComparisonWording, Item, RowRef, compare_waves
+from aimonitor.findings import ComparisonWording, LabelledValue, RowRef, compare_waves
 from aimonitor.frame import load_frame
 from aimonitor.i18n import Text
 from aimonitor.indicators import EstimateTable
@@ -206,8 +206,8 @@ def test_the_table_and_the_key_finding_print_a_change_alike() -> None:
     # points, so the bound nearest 0 prints as 0 at whole points and one decimal is shown
     wording = ComparisonWording(topic=Text.neutral("AI use"))
     sentence = compare_waves(
-        Item(Text.neutral("2023"), earlier, RowRef("t", "C1")),
-        Item(Text.neutral("2024"), later, RowRef("t", "C1")),
+        LabelledValue(Text.neutral("2023"), earlier, RowRef("t", "C1")),
+        LabelledValue(Text.neutral("2024"), later, RowRef("t", "C1")),
         wording,
         "ai",
         "nl",

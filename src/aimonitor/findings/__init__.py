@@ -9,7 +9,7 @@ The rules are documented in ``docs/methodology/findings.md``.
 
 from .comparisons import ComparisonWording, compare_groups, compare_waves, direction, size_gradient
 from .errors import FindingError
-from .model import Evidence, Finding, Item, RowRef, Sentence
+from .model import Evidence, Finding, LabelledValue, RowRef, Sentence
 from .quantifiers import QUANTIFIER_RULES, Quantifier, QuantifierRule, quantify, select_rule
 from .rankings import RankGroup, Ranking, rank, ranking_finding
 from .text import Population, Predicate, municipalities
@@ -20,7 +20,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "FindingError",
-    "Item",
+    "LabelledValue",
     "Population",
     "Predicate",
     "Quantifier",

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aimonitor import stats
-from aimonitor.formatting import Scale, difference_decimals, format_difference, format_value
+from aimonitor.formatting import ValueScale, difference_decimals, format_difference, format_value
 from aimonitor.i18n import Lang, Text, check_language, translator
 from aimonitor.stats import Estimate
 
 from .errors import FindingError
-from .model import Finding, Item
+from .model import Finding, LabelledValue
 from .text import capitalize_first
 
 WhenUnclear = Literal["say", "silent"]
@@ -53,12 +53,12 @@ class ComparisonWording:
 
 
 def _fields(
-    first: Item,
-    second: Item,
+    first: LabelledValue,
+    second: LabelledValue,
     diff: Estimate,
     wording: ComparisonWording,
     lang: Lang,
-    scale: Scale,
+    scale: ValueScale,
     decimals: int | None,
 ) -> dict[str, str]:
     """The pieces of a comparison sentence; ``first``/``second`` in sentence order."""
@@ -77,14 +77,14 @@ def _fields(
 
 
 def compare_waves(
-    earlier: Item,
-    later: Item,
+    earlier: LabelledValue,
+    later: LabelledValue,
     wording: ComparisonWording,
     theme: str,
     lang: Lang,
     *,
     when_unclear: WhenUnclear = "say",
-    scale: Scale = "proportion",
+    scale: ValueScale = "proportion",
     decimals: int | None = None,
     covariance: float = 0.0,
     level: float = 0.95,
@@ -94,7 +94,7 @@ def compare_waves(
 
     The change is ``later − earlier`` (:func:`aimonitor.stats.difference`). Without a
     significant change the finding says "geen duidelijk verschil", or is ``None`` when
-    ``when_unclear="silent"``. Item labels name the waves.
+    ``when_unclear="silent"``. The labels name the waves.
     """
     check_language(lang)
     _ = translator(lang).gettext
@@ -137,14 +137,14 @@ def _no_clear_difference(lang: Lang) -> str:
 
 
 def compare_groups(
-    first: Item,
-    second: Item,
+    first: LabelledValue,
+    second: LabelledValue,
     wording: ComparisonWording,
     theme: str,
     lang: Lang,
     *,
     when_unclear: WhenUnclear = "say",
-    scale: Scale = "proportion",
+    scale: ValueScale = "proportion",
     decimals: int | None = None,
     covariance: float = 0.0,
     level: float = 0.95,
@@ -186,13 +186,13 @@ def compare_groups(
 
 
 def size_gradient(
-    classes: Sequence[Item],
+    classes: Sequence[LabelledValue],
     wording: ComparisonWording,
     theme: str,
     lang: Lang,
     *,
     when_unclear: WhenUnclear = "say",
-    scale: Scale = "proportion",
+    scale: ValueScale = "proportion",
     decimals: int | None = None,
     level: float = 0.95,
     df: float | None = None,

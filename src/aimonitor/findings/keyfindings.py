@@ -17,7 +17,7 @@ from aimonitor.questionnaire import Questionnaire
 
 from .comparisons import ComparisonWording, compare_waves, size_gradient
 from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline
-from .model import Evidence, Finding, Item, RowRef, Sentence
+from .model import Evidence, Finding, LabelledValue, RowRef, Sentence
 from .rankings import ranking_finding
 from .text import Population, Predicate, capitalize_first
 
@@ -140,8 +140,10 @@ class _Writer:
         if earlier is None or earlier.suppressed:
             return
         finding = compare_waves(
-            Item(Text.neutral(str(self.previous.wave)), earlier.estimate, _previous_ref(earlier)),
-            Item(Text.neutral(str(self.table.wave)), row.estimate, ref_of(row)),
+            LabelledValue(
+                Text.neutral(str(self.previous.wave)), earlier.estimate, _previous_ref(earlier)
+            ),
+            LabelledValue(Text.neutral(str(self.table.wave)), row.estimate, ref_of(row)),
             ComparisonWording(topic=headline.trend.topic),
             headline.theme,
             self.lang,
@@ -160,7 +162,7 @@ class _Writer:
             )
             phrase = self.spec.size_class_phrases.get(size_class.code)
             if row is not None and not row.suppressed and phrase is not None:
-                classes.append(Item(phrase, row.estimate, ref_of(row)))
+                classes.append(LabelledValue(phrase, row.estimate, ref_of(row)))
         if len(classes) < 2:
             return
         smallest, largest = classes[0], classes[-1]
@@ -177,7 +179,7 @@ class _Writer:
 
     def ranking(self, headline: RankingHeadline) -> None:
         items = [
-            Item(_inline(label), row.estimate, ref_of(row))
+            LabelledValue(_inline(label), row.estimate, ref_of(row))
             for label, row in self._ranking_rows(headline)
         ]
         if not items:
@@ -240,7 +242,7 @@ class _Writer:
         )
 
 
-def _comparison_df(first: Item, second: Item) -> float | None:
+def _comparison_df(first: LabelledValue, second: LabelledValue) -> float | None:
     """The degrees of freedom for comparing two domain estimates: the smaller of theirs (size
     classes have 20-30 respondents, where t and z differ); ``None`` (normal) when either has
     none."""

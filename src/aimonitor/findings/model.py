@@ -37,7 +37,7 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class Item:
+class LabelledValue:
     """A labelled estimate: one application, domain, barrier, size class or wave."""
 
     label: Text

@@ -36,7 +36,7 @@ def _pct(value: Fraction) -> str:
     return f"{float(value):.4g}"
 
 
-class Condition(Protocol):
+class IntervalCondition(Protocol):
     def holds(self, shown: DisplayedInterval) -> bool: ...
 
     def describe(self) -> str: ...
@@ -144,7 +144,7 @@ class QuantifierRule:
     """
 
     key: str
-    conditions: tuple[Condition, ...]
+    conditions: tuple[IntervalCondition, ...]
     phrase: str
     form: PopulationForm
     agreement: Mapping[Lang, GrammaticalNumber]
@@ -161,7 +161,7 @@ class QuantifierRule:
 def _rule(
     key: str,
     phrase: str,
-    *conditions: Condition,
+    *conditions: IntervalCondition,
     form: PopulationForm = "definite",
     nl: GrammaticalNumber = "singular",
     en: GrammaticalNumber = "plural",

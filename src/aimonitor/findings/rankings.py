@@ -7,7 +7,7 @@ of :func:`aimonitor.stats.difference` does not exclude 0, :func:`aimonitor.stats
 otherwise it starts the next group. Testing against every member, not only the neighbour,
 stops chains (A ≈ B, B ≈ C, yet A clearly above C) from being reported as one group.
 
-Covariance: items of one question (applications, domains, barriers) are answered by the same
+CovarianceOf: items of one question (applications, domains, barriers) are answered by the same
 municipalities, so their estimates are correlated. By default the test treats them as
 independent, var(d) = se1² + se2². With a positive covariance, as for "select all that apply"
 items (a municipality active with AI ticks many applications), the true var(d) = se1² + se2²
@@ -27,14 +27,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from aimonitor import stats
-from aimonitor.formatting import Scale, format_value
+from aimonitor.formatting import ValueScale, format_value
 from aimonitor.i18n import Lang, check_language, translator
 
 from .errors import FindingError
-from .model import Finding, Item
+from .model import Finding, LabelledValue
 from .text import GrammaticalNumber, Predicate, capitalize_first, join_list
 
-Covariance = Callable[[Item, Item], float]
+CovarianceOf = Callable[[LabelledValue, LabelledValue], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class RankGroup:
     """Items whose ranks cannot be told apart; ``rank`` is the rank of the first (1-based)."""
 
     rank: int
-    items: tuple[Item, ...]
+    items: tuple[LabelledValue, ...]
 
     @property
     def distinguishable(self) -> bool:
@@ -59,7 +59,7 @@ class Ranking:
     requested: int
 
     @property
-    def items(self) -> tuple[Item, ...]:
+    def items(self) -> tuple[LabelledValue, ...]:
         return tuple(item for group in self.groups for item in group.items)
 
     @property
@@ -68,17 +68,22 @@ class Ranking:
 
 
 def _indistinguishable(
-    a: Item, b: Item, *, level: float, df: float | None, covariance: Covariance | None
+    a: LabelledValue,
+    b: LabelledValue,
+    *,
+    level: float,
+    df: float | None,
+    covariance: CovarianceOf | None,
 ) -> bool:
     cov = covariance(a, b) if covariance is not None else 0.0
     diff = stats.difference(a.estimate, b.estimate, covariance=cov, level=level, df=df)
     return not stats.significant(diff)
 
 
-def _tie_blocks(items: Sequence[Item]) -> list[list[Item]]:
+def _tie_blocks(items: Sequence[LabelledValue]) -> list[list[LabelledValue]]:
     """Items sorted highest first, exactly equal estimates in one block, caller's order kept."""
     ordered = sorted(items, key=lambda item: -item.estimate.estimate)
-    blocks: list[list[Item]] = []
+    blocks: list[list[LabelledValue]] = []
     for item in ordered:
         if blocks and blocks[-1][0].estimate.estimate == item.estimate.estimate:
             blocks[-1].append(item)
@@ -88,12 +93,12 @@ def _tie_blocks(items: Sequence[Item]) -> list[list[Item]]:
 
 
 def rank(
-    items: Sequence[Item],
+    items: Sequence[LabelledValue],
     k: int,
     *,
     level: float = 0.95,
     df: float | None = None,
-    covariance: Covariance | None = None,
+    covariance: CovarianceOf | None = None,
 ) -> Ranking:
     """The top ``k`` of ``items`` in groups of ranks that cannot be told apart.
 
@@ -104,7 +109,7 @@ def rank(
     if k < 1:
         raise FindingError(f"a top k needs k of at least 1, not {k!r}")
     test = partial(_indistinguishable, level=level, df=df, covariance=covariance)
-    groups: list[list[Item]] = []
+    groups: list[list[LabelledValue]] = []
     for block in _tie_blocks(items):
         current = groups[-1] if groups else None
         if current is not None and all(
@@ -124,7 +129,7 @@ def rank(
 
 
 def _group_text(
-    group: RankGroup, lang: Lang, *, show_values: bool, scale: Scale, decimals: int | None
+    group: RankGroup, lang: Lang, *, show_values: bool, scale: ValueScale, decimals: int | None
 ) -> str:
     _ = translator(lang).gettext
     labels = join_list([item.label.get(lang) for item in group.items], lang)
@@ -147,18 +152,18 @@ def _group_text(
 
 
 def ranking_finding(
-    items: Sequence[Item],
+    items: Sequence[LabelledValue],
     k: int,
     intro: Predicate,
     theme: str,
     lang: Lang,
     *,
     show_values: bool = True,
-    scale: Scale = "proportion",
+    scale: ValueScale = "proportion",
     decimals: int | None = None,
     level: float = 0.95,
     df: float | None = None,
-    covariance: Covariance | None = None,
+    covariance: CovarianceOf | None = None,
 ) -> Finding:
     """The top k as a sentence: "{intro} A (62%), gevolgd door B en C (48% en 46%; niet
     onderling te onderscheiden)."

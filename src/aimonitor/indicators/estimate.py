@@ -19,7 +19,7 @@ from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame, FrameError, Lineage,
 from aimonitor.indicators.catalogue import Estimand
 from aimonitor.indicators.data import WaveData
 from aimonitor.indicators.errors import IndicatorError
-from aimonitor.indicators.matrix import BoolArray, FloatArray, IndicatorMatrix, build_matrix
+from aimonitor.indicators.matrix import IndicatorMatrix, build_matrix
 from aimonitor.indicators.table import (
     ALL,
     MIN_RESPONDENTS,
@@ -28,6 +28,7 @@ from aimonitor.indicators.table import (
     is_suppressed,
 )
 from aimonitor.indicators.weighting import weight_wave
+from aimonitor.stats import BoolArray, FloatArray
 
 Domain = tuple[str, BoolArray | None]
 

@@ -11,16 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from aimonitor.indicators.catalogue import Estimand, catalogue
 from aimonitor.indicators.data import WaveData
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.questionnaire import Questionnaire, Variable, answer_problem, is_answered
-
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
-IntArray = npt.NDArray[np.int64]
+from aimonitor.stats import BoolArray, FloatArray, IntArray
 
 
 @dataclass(frozen=True, eq=False)

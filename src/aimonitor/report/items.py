@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from aimonitor.findings.text import capitalize_first
-from aimonitor.formatting import Scale
+from aimonitor.formatting import ValueScale
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import Lang
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
@@ -23,7 +23,7 @@ from .words import Words
 MAX_DETAIL_CHARTS = 2
 """At most this many indicators per item get a size-class chart and a trend chart."""
 
-Key = tuple[str, str]
+RowKey = tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,10 @@ def item_section(inputs: Inputs, item: Item) -> ItemSection:
 
 def _figures(
     inputs: Inputs, item: Item, variables: Sequence[Variable]
-) -> tuple[list[Figure], list[tuple[Key, str]]]:
+) -> tuple[list[Figure], list[tuple[RowKey, str]]]:
     """The table lines of an item, and the (key, label) of one headline figure per bar."""
     figures: list[Figure] = []
-    headline: list[tuple[Key, str]] = []
+    headline: list[tuple[RowKey, str]] = []
     grid_rows = (
         {row.key: capitalize_first(row.label.get(inputs.lang)) for row in item.rows}
         if isinstance(item, GridItem)
@@ -163,7 +163,7 @@ def _published(row: IndicatorRow) -> Estimate | None:
     return None if row.suppressed else row.estimate
 
 
-def _scale(row: IndicatorRow) -> Scale:
+def _scale(row: IndicatorRow) -> ValueScale:
     return "mean" if row.kind == "mean" or row.option == "mean" else "proportion"
 
 
@@ -183,7 +183,7 @@ def _bar(row: IndicatorRow | None, label: str) -> Bar:
 
 
 def _bars_chart(
-    inputs: Inputs, item: Item, question: str, headline: Sequence[tuple[Key, str]]
+    inputs: Inputs, item: Item, question: str, headline: Sequence[tuple[RowKey, str]]
 ) -> Chart | None:
     if len(headline) < 2:
         return None
@@ -201,7 +201,7 @@ def _bars_chart(
 
 
 def _axis(
-    inputs: Inputs, variable: str, scale: Scale, rows: Sequence[IndicatorRow | None]
+    inputs: Inputs, variable: str, scale: ValueScale, rows: Sequence[IndicatorRow | None]
 ) -> tuple[float, float]:
     if scale == "proportion":
         return (0.0, 1.0)
@@ -224,13 +224,16 @@ def _axis(
 
 
 def _detail_keys(
-    inputs: Inputs, item: Item, variables: Sequence[Variable], headline: Sequence[tuple[Key, str]]
-) -> list[tuple[Key, str]]:
+    inputs: Inputs,
+    item: Item,
+    variables: Sequence[Variable],
+    headline: Sequence[tuple[RowKey, str]],
+) -> list[tuple[RowKey, str]]:
     """The indicators that get a size-class and a trend chart: those findings point to, then
     the item's group indicators (not per grid row), at most :data:`MAX_DETAIL_CHARTS`."""
     labels = dict(headline)
     names = {v.name for v in variables} | {item.id}
-    keys: list[tuple[Key, str]] = []
+    keys: list[tuple[RowKey, str]] = []
     wanted: list[tuple[str, str | None]] = list(inputs.finding_keys.get(item.id, ()))
     wanted += [
         (v.name, o)
@@ -255,11 +258,11 @@ def _detail_keys(
     return keys
 
 
-def _first_headline(headline: Sequence[tuple[Key, str]], name: str) -> str | None:
+def _first_headline(headline: Sequence[tuple[RowKey, str]], name: str) -> str | None:
     return next((key[1] for key, _label in headline if key[0] == name), None)
 
 
-def _key_label(inputs: Inputs, item: Item, key: Key) -> str:
+def _key_label(inputs: Inputs, item: Item, key: RowKey) -> str:
     name, option = key
     variable = _variable_or_none(inputs, name)
     label = (
@@ -273,7 +276,7 @@ def _key_label(inputs: Inputs, item: Item, key: Key) -> str:
     return label
 
 
-def _detail_charts(inputs: Inputs, key_label: tuple[Key, str]) -> list[Chart]:
+def _detail_charts(inputs: Inputs, key_label: tuple[RowKey, str]) -> list[Chart]:
     (name, option), label = key_label
     words, current = inputs.words, inputs.current
     row = current.get(name, option, ALL)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from aimonitor.formatting import Scale
+from aimonitor.formatting import ValueScale
 from aimonitor.i18n import Lang
 from aimonitor.indicators.response import ResponseSummary
 
@@ -36,7 +36,7 @@ class Figure:
     """
 
     label: str
-    scale: Scale
+    scale: ValueScale
     estimate: Estimate | None
     n: int
     anchor: str | None = None
@@ -73,7 +73,7 @@ class Table:
         return any(figure.suppressed for figure in self.figures)
 
     @property
-    def scale(self) -> Scale | None:
+    def scale(self) -> ValueScale | None:
         """The scale all figures share, ``None`` when they mix shares and means."""
         scales = {figure.scale for figure in self.figures}
         return scales.pop() if len(scales) == 1 else None
@@ -105,7 +105,7 @@ class Chart:
 
     kind: ChartKind
     title: str
-    scale: Scale
+    scale: ValueScale
     bars: tuple[Bar, ...]
     axis: tuple[float, float] = (0.0, 1.0)
     """The value axis: 0-1 for shares, 1-5 for a Likert mean, 0-max for a numeric mean."""

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from aimonitor.formatting import (
-    Scale,
+    ValueScale,
     difference_decimals,
     displayed_interval,
     format_difference,
@@ -88,7 +88,7 @@ def _percent_range(lower: Decimal, upper: Decimal, lang: Lang, decimals: int = 0
     return f"{low}{DASH}{format_percent(float(upper) / 100, lang, decimals=decimals)}"
 
 
-def value_text(estimate: Estimate | None, scale: Scale, lang: Lang) -> str:
+def value_text(estimate: Estimate | None, scale: ValueScale, lang: Lang) -> str:
     """The estimate as shown in a table: ``46%``, ``3,8``, or ``–`` when suppressed."""
     if estimate is None:
         return DASH
@@ -98,7 +98,7 @@ def value_text(estimate: Estimate | None, scale: Scale, lang: Lang) -> str:
     return format_percent(float(shown.estimate) / 100, lang)
 
 
-def interval_text(estimate: Estimate | None, scale: Scale, lang: Lang) -> str:
+def interval_text(estimate: Estimate | None, scale: ValueScale, lang: Lang) -> str:
     """The interval as shown in a table: ``43–49%``, ``3,5–4,1``, or ``–``."""
     if estimate is None:
         return DASH
@@ -109,7 +109,7 @@ def interval_text(estimate: Estimate | None, scale: Scale, lang: Lang) -> str:
     return _percent_range(shown.lower, shown.upper, lang)
 
 
-def change_text(change: Change | None, scale: Scale, lang: Lang) -> str:
+def change_text(change: Change | None, scale: ValueScale, lang: Lang) -> str:
     """The change since an earlier wave with its interval, or ``–``; a significant change is
     printed at :func:`~aimonitor.formatting.difference_decimals`, as in the key findings."""
     if change is None:

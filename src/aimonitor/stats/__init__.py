@@ -35,6 +35,7 @@ Degenerate cases (p = 0 or 1, df = 0) get a documented interval and an ``Estimat
 see ``docs/methodology/``.
 """
 
+from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray
 from aimonitor.stats.compare import (
     comparison_se,
     contrast,
@@ -58,6 +59,7 @@ from aimonitor.stats.weighting import Margin, calibrate, poststratify, rake
 
 __all__ = [
     "DEFAULT_PROPORTION_METHOD",
+    "BoolArray",
     "CalibrationError",
     "ConvergenceError",
     "Design",
@@ -65,6 +67,8 @@ __all__ = [
     "Estimate",
     "Estimates",
     "EstimationError",
+    "FloatArray",
+    "IntArray",
     "LabelledEstimate",
     "Margin",
     "ProportionMethod",

@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from aimonitor import stats
 from aimonitor.stats.conformance.errors import SpecError
 
-FloatArray = npt.NDArray[np.float64]
 StrArray = npt.NDArray[np.str_]
 _MISSING = ("", "NA")
 _SNIFF_ROWS = 2000
@@ -27,7 +27,7 @@ class Column:
     derivable (numbers format as R prints them: ``1`` not ``1.0``)."""
 
     name: str
-    numbers: FloatArray | None
+    numbers: stats.FloatArray | None
     text: StrArray | None
 
     def labels(self) -> StrArray:
@@ -90,9 +90,9 @@ def _looks_numeric(rows: list[list[str]], i: int) -> bool:
     return True
 
 
-def _read_numeric(path: Path, usecols: list[int]) -> list[FloatArray]:
+def _read_numeric(path: Path, usecols: list[int]) -> list[stats.FloatArray]:
     try:
-        matrix: FloatArray = _load(path, usecols, np.float64)
+        matrix: stats.FloatArray = _load(path, usecols, np.float64)
     except ValueError:
         # Missing cells (or a late non-numeric cell): parse as text, then convert.
         raw: StrArray = _load(path, usecols, str)

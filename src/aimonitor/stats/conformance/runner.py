@@ -24,9 +24,7 @@ from aimonitor.stats.conformance.data import Column, Columns, load_columns
 from aimonitor.stats.conformance.errors import SpecError
 from aimonitor.stats.conformance.spec import CaseSpec, SpecFile, VariableSpec
 
-Row = dict[str, Any]
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
+ResultRow = dict[str, Any]
 DfRule = Literal["domain", "design", "normal"]
 
 
@@ -47,7 +45,7 @@ def run_spec(spec: SpecFile) -> list[dict[str, Any]]:
     return [{"id": case.id, "rows": run_case(case, spec)} for case in spec.cases]
 
 
-def run_case(case: CaseSpec, spec: SpecFile) -> list[Row]:
+def run_case(case: CaseSpec, spec: SpecFile) -> list[ResultRow]:
     """The rows of one case; a :class:`~aimonitor.stats.StatsError` names the case."""
     try:
         table = load_columns(case.data, case_columns(case))
@@ -71,9 +69,9 @@ def case_columns(case: CaseSpec) -> list[str]:
     return list(dict.fromkeys(n for n in names if n is not None))
 
 
-def _row(result: _Result, by: str | None) -> Row:
+def _row(result: _Result, by: str | None) -> ResultRow:
     e = result.estimate
-    row: Row = {
+    row: ResultRow = {
         "variable": result.variable,
         "level": result.level,
         "domain": None if result.domain is None or by is None else {by: result.domain},
@@ -123,7 +121,7 @@ def _difference(a: _Result, b: _Result) -> _Result:
     return _Result(a.variable, a.level, a.domain, diff, extra)
 
 
-def _subset(table: Columns, keep: BoolArray) -> Columns:
+def _subset(table: Columns, keep: stats.BoolArray) -> Columns:
     return {
         name: Column(
             name,
@@ -134,7 +132,7 @@ def _subset(table: Columns, keep: BoolArray) -> Columns:
     }
 
 
-def _numbers(column: Column) -> FloatArray:
+def _numbers(column: Column) -> stats.FloatArray:
     if column.numbers is not None:
         return column.numbers
     assert column.text is not None
@@ -195,7 +193,7 @@ def _joined(table: Columns, variables: tuple[str, ...]) -> Any:
 
 def _indicators(
     column: Column, var: VariableSpec, levels: tuple[str, ...] | None
-) -> tuple[FloatArray, list[str | None]]:
+) -> tuple[stats.FloatArray, list[str | None]]:
     """The analysis matrix of one variable: itself, or one 0/1 column per level."""
     if var.type == "numeric":
         return _numbers(column)[:, None], [None]
@@ -216,7 +214,7 @@ class _Analysis:
     """The weighted design and the analysis matrix of one case, with its domains."""
 
     design: stats.Design
-    matrix: FloatArray
+    matrix: stats.FloatArray
     columns: list[tuple[str, str | None]]  # (variable, level) of each matrix column
     by: npt.NDArray[np.str_] | None
     domains: list[str | None]

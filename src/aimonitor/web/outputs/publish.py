@@ -6,18 +6,16 @@ import contextlib
 import os
 import sys
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import TextIO
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang, check_language
 from aimonitor.indicators import EstimateTable
-from aimonitor.indicators.export import write_estimates
+from aimonitor.indicators.export import Format, write_estimates
 from aimonitor.publication import Publication, publish, write_publication_report
 from aimonitor.report import ReportFiles
 from aimonitor.web.fieldwork.reads import read_wave_data, read_wave_data_until
 from aimonitor.web.waves.reads import read_wave
-
-Format = Literal["csv", "json"]
 
 
 def publication_of(year: int, *, history: bool = True) -> Publication:
