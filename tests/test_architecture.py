@@ -5,18 +5,37 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_every_core_module_is_bound_by_the_no_django_contract():
+def _contracts() -> list[dict[str, object]]:
     config = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())
-    contract = config["tool"]["importlinter"]["contracts"][0]
-    assert "django" in contract["forbidden_modules"]
+    contracts: list[dict[str, object]] = config["tool"]["importlinter"]["contracts"]
+    return contracts
+
+
+def _core_modules() -> set[str]:
     package = PROJECT_ROOT / "src" / "aimonitor"
-    core = {
+    return {
         f"aimonitor.{path.stem}"
         for path in package.iterdir()
         if path.name not in {"web", "__init__.py", "__main__.py", "locale", "__pycache__"}
         and (path.suffix == ".py" or (path / "__init__.py").exists())
     }
-    assert core - set(contract["source_modules"]) == set()
+
+
+def test_every_core_module_is_bound_by_the_no_django_contract():
+    contract = _contracts()[0]
+    assert "django" in contract["forbidden_modules"]
+    assert _core_modules() - set(contract["source_modules"]) == set()
+
+
+def test_every_core_module_has_its_place_in_the_core_layers():
+    layered = [c for c in _contracts() if c["type"] == "layers" and "aimonitor.report" in str(c)]
+    assert len(layered) == 1, "one layers contract for the core"
+    placed = {
+        module.strip()
+        for layer in layered[0]["layers"]  # type: ignore[attr-defined]
+        for module in layer.split("|")
+    }
+    assert _core_modules() - placed == set()
 
 
 # The Django models that store a core record under the core's own name (the frame's
