@@ -37,6 +37,16 @@ CAST = ("researcher", "coordinator_a", "contributor_a", "contributor_b")
 STAFF = {"researcher"}
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``postgres_only`` tests run in the PostgreSQL suite and are skipped, saying why, on
+    SQLite (deletions are guarded by the database on PostgreSQL only, ADR 0008)."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if item.get_closest_marker("postgres_only") and "postgresql" not in engine:
+        pytest.skip("PostgreSQL only: run by make test-postgres")
+
+
 @dataclass(frozen=True)
 class Member:
     user: User
