@@ -13,14 +13,26 @@ from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.waves.models import Wave
 
 
+def _stored(obj: Model | None) -> tuple[str, str] | None:
+    """The response's status and its wave's, as stored (the admin's form writes the posted
+    values into ``obj`` before the page is drawn again)."""
+    if not isinstance(obj, MunicipalResponse) or obj.pk is None:
+        return None
+    return (
+        MunicipalResponse.objects.filter(pk=obj.pk).values_list("status", "wave__status").first()
+    )
+
+
 def _is_published(obj: Model | None) -> bool:
-    return isinstance(obj, MunicipalResponse) and obj.wave.status == Wave.Status.PUBLISHED
+    stored = _stored(obj)
+    return stored is not None and stored[1] == Wave.Status.PUBLISHED
 
 
 def _is_fixed(obj: Model | None) -> bool:
     """Answers of this response no longer change (submitted, or of a published wave)."""
-    return _is_published(obj) or (
-        isinstance(obj, MunicipalResponse) and obj.status == MunicipalResponse.Status.SUBMITTED
+    stored = _stored(obj)
+    return stored is not None and (
+        stored[0] == MunicipalResponse.Status.SUBMITTED or stored[1] == Wave.Status.PUBLISHED
     )
 
 

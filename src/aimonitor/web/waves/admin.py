@@ -21,8 +21,16 @@ QUESTIONNAIRE_FILE = "questionnaires/ai-monitor-2024.yaml"
 """The questionnaire a new wave freezes (the project has one questionnaire file for now)."""
 
 
+def _stored_status(obj: Model | None) -> str | None:
+    """The wave's status as stored: the admin's form writes the posted one into ``obj``
+    before the page is drawn again, and that must not open up the frozen fields."""
+    if not isinstance(obj, Wave) or obj.pk is None:
+        return None
+    return Wave.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+
+
 def _is_published(obj: Model | None) -> bool:
-    return isinstance(obj, Wave) and obj.status == Wave.Status.PUBLISHED
+    return _stored_status(obj) == Wave.Status.PUBLISHED
 
 
 @admin.register(Wave)
@@ -48,9 +56,8 @@ class WaveAdmin(SimpleHistoryAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: Model | None = None) -> list[str]:
         if obj is None:
             return []
-        assert isinstance(obj, Wave)
         fixed = ["frame_sha256", "questionnaire_id", "questionnaire_version"]
-        if obj.status != Wave.Status.DRAFT:
+        if _stored_status(obj) != Wave.Status.DRAFT:
             fixed = [f for f in self.fields if f in FROZEN_ONCE_OPEN]
         return fixed
 
@@ -58,7 +65,7 @@ class WaveAdmin(SimpleHistoryAdmin):
         return not _is_published(obj) and bool(super().has_change_permission(request, obj))
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        if isinstance(obj, Wave) and obj.status != Wave.Status.DRAFT:
+        if obj is not None and _stored_status(obj) != Wave.Status.DRAFT:
             return False
         return bool(super().has_delete_permission(request, obj))
 
