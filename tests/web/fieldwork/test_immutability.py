@@ -153,6 +153,15 @@ def test_nothing_of_a_published_wave_s_responses_changes(published_response):
             wave=published_response.wave,
             municipality=Municipality.objects.get(frame_year=2024, code=MUNICIPALITY_B),
         )
+    with pytest.raises(FrozenError, match="wave 2024 is published: it takes no new responses"):
+        MunicipalResponse.objects.bulk_create(
+            [
+                MunicipalResponse(
+                    wave=published_response.wave,
+                    municipality=Municipality.objects.get(frame_year=2024, code=MUNICIPALITY_B),
+                )
+            ]
+        )
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "UPDATE fieldwork_municipalresponse SET status = 'submitted' WHERE id = %s",

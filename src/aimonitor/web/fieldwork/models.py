@@ -53,6 +53,17 @@ class MunicipalResponseQuerySet(models.QuerySet["MunicipalResponse"]):
             response.check_deletable()
         return super().delete()
 
+    def bulk_create(
+        self, objs: Iterable[MunicipalResponse], *args: Any, **kwargs: Any
+    ) -> list[MunicipalResponse]:
+        objs = list(objs)
+        published = Wave.objects.filter(
+            pk__in={response.wave_id for response in objs}, status=PUBLISHED
+        )
+        if published.exists():
+            raise FrozenError(f"wave {published[0].year} is published: it takes no new responses")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class MunicipalResponse(models.Model):
     class Status(models.TextChoices):
