@@ -152,7 +152,8 @@ def test_an_opened_wave_records_the_frame_it_was_opened_with(frame):
         questionnaire={},
     )
     draft.status = Wave.Status.OPEN
-    draft.save()
+    draft.save(update_fields=["status"])
+    draft.refresh_from_db()
     assert draft.frame_sha256 == load_frame(2025).sha256
     assert draft.frame_sha256 != load_frame(2024).sha256
 

@@ -132,6 +132,8 @@ class MunicipalResponse(models.Model):
             self.submitted_at = timezone.now()
         if self.status != SUBMITTED:
             self.submitted_at = None
+        if kwargs.get("update_fields") is not None and "status" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "submitted_at"}
         super().save(*args, **kwargs)
 
     def check_deletable(self) -> None:

@@ -126,6 +126,8 @@ class Wave(models.Model):
             raise FrozenError(f"wave {self.year}: " + "; ".join(problems))
         if self.status != Wave.Status.DRAFT and not self.frame_sha256:
             self.frame_sha256 = load_frame(self.frame_year).sha256
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "frame_sha256"}
         super().save(*args, **kwargs)
 
     def check_deletable(self) -> None:
