@@ -75,6 +75,7 @@ USE_TZ = True
 # the apps (no collectstatic needed for `make demo` or the tests).
 STATIC_URL = "static/"
 STATIC_ROOT = config.var_dir() / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
