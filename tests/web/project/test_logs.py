@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from aimonitor.web.project.logs import JsonLinesFormatter, logging_settings
 from aimonitor.web.project.config import ConfigurationError
+from aimonitor.web.project.logs import JsonLinesFormatter, logging_settings
 
 pytestmark = pytest.mark.django_db
 

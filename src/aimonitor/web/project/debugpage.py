@@ -10,7 +10,7 @@ named like a secret in the local variables of the traceback (a database driver's
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import ItemsView
 from typing import Any
 
 from django.http import HttpRequest
@@ -35,11 +35,11 @@ class CredentialHidingFilter(SafeExceptionReporterFilter):
 
     def get_traceback_frame_variables(
         self, request: HttpRequest | None, tb_frame: Any
-    ) -> Iterable[tuple[str, Any]]:
-        return [
-            (name, self.cleanse_setting(name, value))
+    ) -> ItemsView[str, Any]:
+        return {
+            name: self.cleanse_setting(name, value)
             for name, value in super().get_traceback_frame_variables(request, tb_frame)
-        ]
+        }.items()
 
 
 class CredentialHidingReporter(ExceptionReporter):
@@ -47,7 +47,7 @@ class CredentialHidingReporter(ExceptionReporter):
     exception's own message (a driver's error naming its DSN) cannot show a password."""
 
     def get_traceback_html(self) -> SafeString:
-        return mark_safe(redact_credentials(super().get_traceback_html()))  # noqa: S308
+        return mark_safe(redact_credentials(super().get_traceback_html()))
 
     def get_traceback_text(self) -> SafeString:
-        return mark_safe(redact_credentials(super().get_traceback_text()))  # noqa: S308
+        return mark_safe(redact_credentials(super().get_traceback_text()))

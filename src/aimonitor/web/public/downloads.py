@@ -60,7 +60,7 @@ def _byte_range(header: str, size: int) -> tuple[int, int] | None:
 
 def _if_range_matches(request: HttpRequest, etag: str, mtime: float) -> bool:
     condition = request.META.get("HTTP_IF_RANGE")
-    if condition is None:
+    if not isinstance(condition, str):
         return True
     if condition.startswith('"'):
         return condition == etag
@@ -104,13 +104,16 @@ def file_download(request: HttpRequest, path: Path, content_type: str) -> HttpRe
     wanted = request.META.get("HTTP_RANGE")
     byte_range: tuple[int, int] | None = (0, stat.st_size - 1)
     partial = False
-    if wanted is not None and request.method in {"GET", "HEAD"}:
-        if _if_range_matches(request, etag, last_modified):
-            try:
-                byte_range = _byte_range(wanted, stat.st_size)
-                partial = True
-            except ValueError:
-                partial = False
+    if (
+        wanted is not None
+        and request.method in {"GET", "HEAD"}
+        and _if_range_matches(request, etag, last_modified)
+    ):
+        try:
+            byte_range = _byte_range(wanted, stat.st_size)
+            partial = True
+        except ValueError:
+            partial = False
     if partial and byte_range is None:
         handle.close()
         response = HttpResponse(status=416)

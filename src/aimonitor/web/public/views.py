@@ -12,7 +12,6 @@ from aimonitor.web.outputs.reports import REPORT_FILES, built_report_languages, 
 from aimonitor.web.public.downloads import file_download
 from aimonitor.web.waves.reads import read_waves_newest_first
 
-
 REPORT_CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
