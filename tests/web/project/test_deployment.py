@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -71,10 +72,42 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@contextmanager
+def serving(env: dict[str, str], log_file: Path) -> Iterator[int]:
+    """gunicorn with the project's configuration on a free loopback port, until the end."""
+    port = free_port()
+    with log_file.open("w") as log:
+        server = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "-c",
+                "python:aimonitor.web.project.gunicorn_conf",
+                "aimonitor.web.project.wsgi",
+            ],
+            env={**env, "AIMONITOR_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if server.poll() is not None or time.monotonic() > deadline:
+                        pytest.fail(log_file.read_text())
+                    time.sleep(0.3)
+            yield port
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 @pytest.fixture(scope="module")
 def gunicorn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """gunicorn with the project's configuration and the production settings, on loopback,
-    after the operator's steps: migrate, collectstatic, createsuperuser."""
+    """The production settings, after the operator's steps: migrate, collectstatic,
+    createsuperuser."""
     var_dir = tmp_path_factory.mktemp("production")
     env = production_env(var_dir)
     for step in (
@@ -84,34 +117,8 @@ def gunicorn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     ):
         done = aimonitor(*step, env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD})
         assert done.returncode == 0, done.stderr
-    port = free_port()
-    log = (var_dir / "gunicorn.log").open("w")
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "-c",
-            "python:aimonitor.web.project.gunicorn_conf",
-            "aimonitor.web.project.wsgi",
-        ],
-        env={**env, "AIMONITOR_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail((var_dir / "gunicorn.log").read_text())
-                time.sleep(0.3)
+    with serving(env, var_dir / "gunicorn.log") as port:
         yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def request(
@@ -196,3 +203,27 @@ def test_the_admin_login_works_through_the_proxy_with_the_trusted_origin(gunicor
     session = cookies(login)["sessionid"]
     admin = request(gunicorn, "GET", "/admin/", headers={"Cookie": f"sessionid={session}"})
     assert admin.status == 200
+
+
+def test_a_debug_page_and_the_log_of_a_database_failure_show_no_password(tmp_path):
+    """DEBUG=1 asked for, and the database down: the error page and the log name the
+    database, with its traceback in the log, but never its password."""
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": "postgres://monitor:hunter2-secret@127.0.0.1:1/aimonitor",
+        "AIMONITOR_VAR_DIR": str(tmp_path),
+    }
+    env.pop("AIMONITOR_PRODUCTION", None)
+    log_file = tmp_path / "gunicorn.log"
+    with serving(env, log_file) as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", "/", headers={"Host": "127.0.0.1"})
+        response = connection.getresponse()
+        page = response.read().decode()
+    assert response.status == 500
+    assert "OperationalError" in page  # the debug page, with settings and local variables
+    assert "hunter2-secret" not in page
+    log = log_file.read_text()
+    assert '"traceback": "Traceback (most recent call last)' in log
+    assert "hunter2-secret" not in log
