@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import secrets
@@ -132,7 +133,7 @@ def request(
         headers={"Host": HOST, "X-Forwarded-Proto": "https", **(headers or {})},
     )
     response = connection.getresponse()
-    response.read()
+    response.body = response.read()  # type: ignore[attr-defined]
     return response
 
 
@@ -227,3 +228,24 @@ def test_a_debug_page_and_the_log_of_a_database_failure_show_no_password(tmp_pat
     log = log_file.read_text()
     assert '"traceback": "Traceback (most recent call last)' in log
     assert "hunter2-secret" not in log
+
+
+def test_in_production_a_server_error_shows_nothing_and_is_logged_with_its_traceback(tmp_path):
+    """The database was never migrated: the start page fails. The visitor sees Django's
+    bare error page; the log holds one JSON line with the whole traceback."""
+    log_file = tmp_path / "gunicorn.log"
+    with serving(production_env(tmp_path), log_file) as port:
+        response = request(port, "GET", "/")
+    assert response.status == 500
+    assert b"Traceback" not in response.body  # type: ignore[attr-defined]
+    assert b"no such table" not in response.body  # type: ignore[attr-defined]
+    errors = [
+        json.loads(line)
+        for line in log_file.read_text().splitlines()
+        if line.startswith("{") and '"level": "ERROR"' in line
+    ]
+    assert [(e["logger"], e["status"], e["path"]) for e in errors] == [
+        ("django.request", 500, "/")
+    ]
+    assert errors[0]["traceback"].startswith("Traceback (most recent call last)")
+    assert "no such table" in errors[0]["traceback"]
