@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from aimonitor import __version__
-from aimonitor.errors import AimonitorError
+from aimonitor.errors import AimonitorError, redact_credentials
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -49,7 +49,7 @@ def run(argv: Sequence[str] | None, registrars: Sequence[Registrar]) -> int:
     try:
         return int(handler(args))
     except AimonitorError as error:
-        print(f"aimonitor: error: {error}", file=sys.stderr)
+        print(f"aimonitor: error: {redact_credentials(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("aimonitor: interrupted", file=sys.stderr)
