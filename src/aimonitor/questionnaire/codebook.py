@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass
 
 from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, translator
+from aimonitor.outputs import spreadsheet_safe
 from aimonitor.questionnaire.items import Bounds
 from aimonitor.questionnaire.model import Questionnaire
 from aimonitor.questionnaire.routing import describe_condition
@@ -217,7 +218,9 @@ def render_csv(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> str:
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return spreadsheet_safe(str(value))  # a label is text, never a spreadsheet formula
 
 
 def render_json(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> str:

@@ -19,7 +19,6 @@ Concurrent builds of one target are serialised with a lock file beside it
 from __future__ import annotations
 
 import contextlib
-import errno
 import fcntl
 import hashlib
 import json
@@ -30,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from aimonitor.outputs import reason
 
 from .errors import ReportError
 from .model import Report
@@ -85,7 +86,7 @@ def write_report_set(contents: dict[str, bytes], out_dir: Path) -> None:
     except ReportError:
         raise
     except OSError as error:
-        raise ReportError(f"cannot write the report to {out_dir}: {_reason(error)}") from None
+        raise ReportError(f"cannot write the report to {out_dir}: {reason(error)}") from None
 
 
 def remove_report(out_dir: Path) -> None:
@@ -220,17 +221,3 @@ def _locked(path: Path) -> Iterator[None]:
         yield
     finally:
         os.close(descriptor)
-
-
-def _reason(error: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is exceeded",
-        errno.EFBIG: "the file is too large for the disk",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.ENOTDIR: "not a directory",
-        errno.EEXIST: "not a directory",
-    }
-    return reasons.get(error.errno or 0, error.strerror or type(error).__name__)
