@@ -102,7 +102,7 @@ def _resolve(argument: str, tmp_path: Path) -> str:
         return str(tmp_path)
     if argument == "{missing}":
         return str(tmp_path / "no-such-file")
-    if (HOSTILE / argument).is_file():
+    if argument in (*YAML_FILES, *JSON_FILES):
         return str(HOSTILE / argument)
     return argument
 

@@ -94,9 +94,11 @@ def run(argv: Sequence[str] | None, registrars: Sequence[Registrar]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as error:
-        # Writing the output failed (`aimonitor ... > /dev/full`): say so, drop the rest.
+        # A file a command reads or writes failed without a more specific error, or the
+        # output did (`aimonitor ... > /dev/full`): say which and why, drop the rest.
+        where = f"{error.filename}: " if error.filename else "cannot write the output: "
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        print(f"aimonitor: error: cannot write the output: {reason(error)}", file=sys.stderr)
+        print(f"aimonitor: error: {where}{reason(error)}", file=sys.stderr)
         return 2
 
 
