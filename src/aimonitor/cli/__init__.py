@@ -12,7 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from aimonitor import __version__
 from aimonitor.errors import AimonitorError
@@ -65,7 +65,11 @@ def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
         description="AI Monitor of Dutch municipalities: questionnaire to report.",
     )
     parser.add_argument("--version", action="version", version=f"aimonitor {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # The sub-command parsers are Parsers too (argparse uses the parent's class).
+    subparsers = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND"),
+    )
     for register in registrars:
         register(subparsers)
     return parser
