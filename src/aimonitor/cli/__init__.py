@@ -16,7 +16,7 @@ from typing import NoReturn, cast
 
 from aimonitor import __version__
 from aimonitor.errors import AimonitorError
-from aimonitor.outputs import reason
+from aimonitor.writing import reason
 
 Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 

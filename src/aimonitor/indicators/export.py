@@ -11,7 +11,7 @@ see :data:`~aimonitor.indicators.catalogue.BASES`) and whether the data are synt
 
 A text cell that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return, and not a plain number) gets a leading ``'``
-(:func:`aimonitor.outputs.spreadsheet_safe`); numbers are never changed.
+(:func:`aimonitor.writing.spreadsheet_safe`); numbers are never changed.
 
 Numbers are written with full precision (Python's shortest round-trip form). A suppressed
 row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error, interval and
@@ -30,8 +30,8 @@ from aimonitor.i18n import SUPPORTED_LANGUAGES, synthetic_data_label
 from aimonitor.indicators.catalogue import Estimand, catalogue
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.table import EstimateTable, IndicatorRow
-from aimonitor.outputs import spreadsheet_safe
 from aimonitor.questionnaire import Questionnaire
+from aimonitor.writing import spreadsheet_safe
 
 Format = Literal["csv", "json"]
 Cell = str | int | float | bool | None

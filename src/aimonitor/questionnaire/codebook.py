@@ -12,11 +12,11 @@ import json
 from dataclasses import asdict, dataclass
 
 from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, translator
-from aimonitor.outputs import spreadsheet_safe
 from aimonitor.questionnaire.items import Bounds
 from aimonitor.questionnaire.model import Questionnaire
 from aimonitor.questionnaire.routing import describe_condition
 from aimonitor.questionnaire.types import Measurement, answer_type
+from aimonitor.writing import spreadsheet_safe
 
 
 @dataclass(frozen=True)

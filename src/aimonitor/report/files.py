@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from aimonitor.outputs import reason
+from aimonitor.writing import reason
 
 from .errors import ReportError
 from .model import Report

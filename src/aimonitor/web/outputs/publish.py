@@ -10,11 +10,11 @@ from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang, check_language
 from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import Format, write_estimates
-from aimonitor.outputs import write_text_atomically
 from aimonitor.publication import Publication, publish, write_publication_report
 from aimonitor.report import ReportFiles
 from aimonitor.web.fieldwork.reads import read_wave_data, read_wave_data_until
 from aimonitor.web.waves.reads import read_wave
+from aimonitor.writing import write_text_atomically
 
 
 def publication_of(year: int, *, history: bool = True) -> Publication:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from aimonitor.outputs import OutputError, spreadsheet_safe, write_text_atomically
 from aimonitor.questionnaire import load_questionnaire
 from aimonitor.questionnaire.codebook import render_csv
+from aimonitor.writing import OutputError, spreadsheet_safe, write_text_atomically
 
 
 def _writer(text: str):  # type: ignore[no-untyped-def]
