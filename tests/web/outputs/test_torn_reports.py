@@ -23,7 +23,7 @@ import pytest
 from aimonitor.report import ReportError, has_report_file, open_report_file, remove_report
 from aimonitor.report.files import MANIFEST, write_report_set
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 BUILD_FOREVER = """
 import sys
