@@ -43,16 +43,17 @@ reports = [
 ]
 out = Path(sys.argv[1])
 rounds = int(sys.argv[2])
-for number in range(rounds):
+start = int(sys.argv[3])  # which of the two reports to build first
+for number in range(start, start + rounds):
     write_report(reports[number % 2], out)
     print("built", number, flush=True)
 """
 
 
-def _build(out: Path, rounds: int, **kwargs: object) -> subprocess.Popen[str]:
+def _build(out: Path, rounds: int, start: int = 0, **kwargs: object) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "tests")}
     return subprocess.Popen(
-        [sys.executable, "-c", BUILD_FOREVER, str(out), str(rounds)],
+        [sys.executable, "-c", BUILD_FOREVER, str(out), str(rounds), str(start)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -90,12 +91,20 @@ def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_complete_set(tmp
     second = _build(out, 1)
     assert second.wait(timeout=300) == 0
     one_build = time.monotonic() - started
-    for fraction in (0.2, 0.5, 0.8, 0.95, 1.3, 1.7, 2.4):
-        builder = _build(out, 10)
+    # Kill at moments spread over a build; each builder starts with the other report, so a
+    # kill after its first switch shows the new set. Later rounds wait longer, so both sets
+    # are seen even on a loaded machine.
+    fractions = (0.2, 0.5, 0.8, 0.95, 1.3, 1.7, 2.4, 3.5, 5.0, 8.0)
+    current = "2026-01-01"
+    for number, fraction in enumerate(fractions):
+        if number >= 7 and len(seen) == 2:
+            break
+        builder = _build(out, 10, start=1 if current == "2026-01-01" else 0)
         time.sleep(one_build * fraction)
         builder.send_signal(signal.SIGKILL)
         builder.wait(timeout=60)
-        seen.add(_assert_one_complete_set(out))
+        current = _assert_one_complete_set(out)
+        seen.add(current)
     leftovers = [p.name for p in out.parent.iterdir() if p.name not in ("nl", ".nl.lock")]
     assert len(leftovers) <= 2  # the current build and at most one a kill left behind
     assert seen == {"2026-01-01", "2026-01-02"}
