@@ -23,6 +23,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from aimonitor.report.files import write_report_set
 from aimonitor.web.accounts.models import Membership
 from aimonitor.web.fieldwork.demo import store_demo_waves
 from aimonitor.web.fieldwork.models import MunicipalResponse
@@ -136,7 +137,5 @@ def built_report(wave: Wave, settings: Any, tmp_path: Path) -> Path:
     """Stand-in files of the built Dutch report of wave 2024, for tests of who gets them."""
     settings.REPORTS_DIR = tmp_path / "reports"
     folder = report_dir(2024, "nl")
-    folder.mkdir(parents=True)
-    for name in REPORT_FILES:
-        (folder / name).write_bytes(b"the report of 2024")
+    write_report_set(dict.fromkeys(REPORT_FILES, b"the report of 2024"), folder)
     return folder

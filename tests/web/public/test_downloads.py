@@ -2,6 +2,8 @@
 
 import pytest
 
+from aimonitor.report.files import write_report_set
+
 pytestmark = pytest.mark.django_db
 
 PDF = "/rapport/2024/nl/report.pdf"
@@ -10,7 +12,7 @@ PDF = "/rapport/2024/nl/report.pdf"
 @pytest.fixture
 def pdf(built_report):
     content = bytes(range(256)) * 40  # 10,240 bytes, every offset recognisable
-    (built_report / "report.pdf").write_bytes(content)
+    write_report_set({"report.html": b"the report", "report.pdf": content}, built_report)
     return content
 
 
@@ -41,7 +43,8 @@ def test_an_unchanged_report_is_not_sent_again(client, pdf):
 
 def test_a_rebuilt_report_is_sent_again(client, pdf, built_report):
     first = client.get(PDF)
-    (built_report / "report.pdf").write_bytes(b"the rebuilt report, of another length")
+    rebuilt = {"report.html": b"the report", "report.pdf": b"the rebuilt report, of another length"}
+    write_report_set(rebuilt, built_report)
     again = client.get(PDF, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert body(again) == b"the rebuilt report, of another length"

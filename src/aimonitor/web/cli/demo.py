@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
+from aimonitor.cli import PORT, SEED
 from aimonitor.i18n import SUPPORTED_LANGUAGES, Lang
 from aimonitor.web.cli.bootstrap import set_up_database, setup_django, with_database
 
@@ -79,10 +80,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "demo", help="set up everything on the demo data and serve the web app"
     )
     demo.add_argument("--no-serve", action="store_true", help="do everything but serve")
-    demo.add_argument("--port", type=int, default=8000)
-    demo.add_argument("--seed", type=int, default=2024)
+    demo.add_argument("--port", type=PORT, default=8000)
+    demo.add_argument("--seed", type=SEED, default=2024)
     demo.set_defaults(handler=_demo)
 
     serve_parser = subparsers.add_parser("serve", help="serve the web app on 127.0.0.1")
-    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.add_argument("--port", type=PORT, default=8000)
     serve_parser.set_defaults(handler=_serve)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import BinaryIO
 
 from django.http import (
@@ -81,10 +80,10 @@ def _read(handle: BinaryIO, start: int, length: int) -> Iterator[bytes]:
         handle.close()
 
 
-def file_download(request: HttpRequest, path: Path, content_type: str) -> HttpResponseBase:
-    """``path`` as the response to ``request``: 200, 206 (a range), 304 (not modified),
-    412 (a failed precondition) or 416 (a range beyond the end)."""
-    handle = path.open("rb")
+def file_download(request: HttpRequest, handle: BinaryIO, content_type: str) -> HttpResponseBase:
+    """The open file ``handle`` as the response to ``request``: 200, 206 (a range), 304 (not
+    modified), 412 (a failed precondition) or 416 (a range beyond the end). Size, validators
+    and body all come from this one open file, so a rebuild cannot mix two versions."""
     stat = os.fstat(handle.fileno())
     etag, last_modified = _etag(stat), stat.st_mtime
     headers = {

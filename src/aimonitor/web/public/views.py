@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, check_language
+from aimonitor.report import open_report_file
 from aimonitor.web.fieldwork.reads import read_response
 from aimonitor.web.outputs.reports import REPORT_FILES, built_report_languages, report_dir
 from aimonitor.web.public.downloads import file_download
@@ -28,10 +29,10 @@ def report(
     with caching validators and byte ranges (:func:`.downloads.file_download`)."""
     if lang not in SUPPORTED_LANGUAGES or filename not in REPORT_FILES:
         raise Http404("no such report")
-    path = report_dir(year, check_language(lang)) / filename
-    if not path.is_file():
+    stream = open_report_file(report_dir(year, check_language(lang)), filename)
+    if stream is None:  # not built, or not complete: never serve part of a set
         raise Http404(f"the report of {year} ({lang}) has not been built yet")
-    response = file_download(request, path, REPORT_FILES[filename])
+    response = file_download(request, stream, REPORT_FILES[filename])
     response["Content-Security-Policy"] = REPORT_CONTENT_SECURITY_POLICY
     return response
 
