@@ -6,6 +6,7 @@ import io
 import pytest
 
 from aimonitor.demo import generate_demo_waves
+from aimonitor.errors import AimonitorError
 from aimonitor.formatting import format_mean, format_percent
 from aimonitor.frame import load_frame
 from aimonitor.indicators import Respondent, WaveData
@@ -87,3 +88,22 @@ def test_the_key_findings_in_every_language_come_from_one_reading_of_the_rules(
     monkeypatch.setattr("aimonitor.publication.load_headline_spec", read_again)
     assert publication.findings("nl").findings
     assert publication.findings("en").findings
+
+
+def _wave(frame_sha256):
+    questionnaire = load_questionnaire(data_dir() / "questionnaires" / "ai-monitor-2024.yaml")
+    (wave,) = generate_demo_waves(questionnaire, load_frame, years=(2024,))
+    return WaveData(
+        year=2024,
+        frame_year=2024,
+        questionnaire=questionnaire,
+        respondents=tuple(Respondent(r.code, r.answers) for r in wave.submitted()),
+        frame_sha256=frame_sha256,
+    )
+
+
+def test_a_wave_is_not_estimated_on_a_frame_other_than_the_one_it_was_opened_with():
+    changed = "0" * 64
+    with pytest.raises(AimonitorError, match="population frame 2024 has changed since wave 2024"):
+        publish([_wave(changed)])
+    assert publish([_wave(load_frame(2024).sha256)]).table

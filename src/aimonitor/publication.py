@@ -65,6 +65,8 @@ def publish(
         raise AimonitorError("no wave to publish")
     lineage = lineage if lineage is not None else load_lineage()
     frames = {year: frame_of_year(year) for year in {wave.frame_year for wave in waves}}
+    for wave in waves:
+        check_frame_of_wave(wave, frames[wave.frame_year])
     tables = [estimate_wave(w, frames[w.frame_year], lineage=lineage) for w in waves]
     current = waves[-1]
     history = tuple(tables[:-1])
@@ -75,6 +77,18 @@ def publish(
         changes=estimate_changes(tables[-1], history[-1]) if history else None,
         response=response_summary(current, frames[current.frame_year], lineage=lineage),
     )
+
+
+def check_frame_of_wave(wave: WaveData, frame: Frame) -> None:
+    """Refuse to estimate a wave on a frame other than the one it was opened with: a changed
+    frame file would silently change a published wave's base (ADR 0008)."""
+    if wave.frame_sha256 is not None and wave.frame_sha256 != frame.sha256:
+        raise AimonitorError(
+            f"the population frame {frame.year} has changed since wave {wave.year} was opened "
+            f"(recorded sha256 {wave.frame_sha256[:12]}…, the frame file now gives "
+            f"{frame.sha256[:12]}…); restore data/frame/municipalities_{frame.year}.csv "
+            "as it was (see docs/decisions/0008-frozen-waves.md)"
+        )
 
 
 def write_publication_report(

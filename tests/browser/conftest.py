@@ -50,6 +50,12 @@ class Chromium:
         """The document after Chromium has loaded and laid it out (scripts run)."""
         return self._run("--dump-dom", url, lang=lang).stdout
 
+    def console(self, url: str, lang: str = "nl") -> list[str]:
+        """What the page wrote to the browser's console while loading (CSP violations among
+        them: "... violates the following Content Security Policy directive ...")."""
+        stderr = self._run("--enable-logging=stderr", "--v=0", "--dump-dom", url, lang=lang).stderr
+        return [line for line in stderr.splitlines() if ":CONSOLE" in line]
+
     def screenshot(self, url: str, path: Path, width: int = 1280, height: int = 1600) -> Path:
         self._run(f"--screenshot={path}", f"--window-size={width},{height}", url)
         return path

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from aimonitor.frame import (
@@ -80,3 +83,25 @@ def test_a_frame_keeps_its_municipalities_sorted_by_code() -> None:
     )
     assert [m.code for m in frame.municipalities] == ["GM0034", "GM0363"]
     assert len(frame) == 2
+
+
+def test_the_fingerprint_of_a_frame_changes_with_any_figure_of_any_municipality() -> None:
+    frame = load_frame(2024)
+    first, *rest = frame.municipalities
+    bigger = Frame(2024, (municipality(first.code, first.name, first.province, 1), *rest))
+    renamed = Frame(
+        2024, (municipality(first.code, "Elders", first.province, first.inhabitants), *rest)
+    )
+    next_year = Frame(2025, frame.municipalities)
+    fingerprints = {frame.sha256, bigger.sha256, renamed.sha256, next_year.sha256}
+    assert len(fingerprints) == 4
+    assert all(len(f) == 64 for f in fingerprints)
+
+
+def test_the_fingerprint_ignores_the_layout_of_the_frame_file(
+    shipped_lines: Callable[[str], list[str]], write_file: Callable[[str, list[str]], Path],
+    data_dir: Path,
+) -> None:
+    header, *rows = shipped_lines("municipalities_2024.csv")
+    write_file("municipalities_2024.csv", [header, *reversed(rows)])
+    assert load_frame(2024, data_dir).sha256 == load_frame(2024).sha256

@@ -23,6 +23,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from aimonitor.report.files import write_report_set
 from aimonitor.web.accounts.models import Membership
 from aimonitor.web.fieldwork.demo import store_demo_waves
 from aimonitor.web.fieldwork.models import MunicipalResponse
@@ -35,6 +36,16 @@ MUNICIPALITY_A = "GM0363"  # Amsterdam
 MUNICIPALITY_B = "GM0599"  # Rotterdam
 CAST = ("researcher", "coordinator_a", "contributor_a", "contributor_b")
 STAFF = {"researcher"}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``postgres_only`` tests run in the PostgreSQL suite and are skipped, saying why, on
+    SQLite (deletions are guarded by the database on PostgreSQL only, ADR 0008)."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if item.get_closest_marker("postgres_only") and "postgresql" not in engine:
+        pytest.skip("PostgreSQL only: run by make test-postgres")
 
 
 @dataclass(frozen=True)
@@ -126,7 +137,5 @@ def built_report(wave: Wave, settings: Any, tmp_path: Path) -> Path:
     """Stand-in files of the built Dutch report of wave 2024, for tests of who gets them."""
     settings.REPORTS_DIR = tmp_path / "reports"
     folder = report_dir(2024, "nl")
-    folder.mkdir(parents=True)
-    for name in REPORT_FILES:
-        (folder / name).write_bytes(b"the report of 2024")
+    write_report_set(dict.fromkeys(REPORT_FILES, b"the report of 2024"), folder)
     return folder

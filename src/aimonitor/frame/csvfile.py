@@ -25,6 +25,10 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[
         raise FrameError(f"{path}: file not found") from None
     except UnicodeDecodeError as exc:
         raise FrameError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except IsADirectoryError:
+        raise FrameError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise FrameError(f"{path}: cannot read the file ({exc.strerror})") from None
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [name.strip() for name in next(reader, [])]
     if not header:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -49,6 +50,17 @@ class Frame:
             raise FrameError(
                 f"{code!r} is not a municipality code in the {self.year} frame"
             ) from None
+
+    @property
+    def sha256(self) -> str:
+        """A fingerprint of the frame's content: the year and, in code order, each
+        municipality's code, name, province and inhabitants (the size class follows from
+        these). A wave records it when it opens, so a later edit of the frame file is noticed
+        (``docs/decisions/0008-frozen-waves.md``); the file's layout does not count."""
+        digest = hashlib.sha256(f"frame {self.year}\n".encode())
+        for m in self.municipalities:
+            digest.update(f"{m.code}\t{m.name}\t{m.province}\t{m.inhabitants}\n".encode())
+        return digest.hexdigest()
 
     def size_class_counts(self) -> dict[str, int]:
         """Number of municipalities per size class code, in size order, zeros included."""

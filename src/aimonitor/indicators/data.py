@@ -31,3 +31,6 @@ class WaveData:
     respondents: tuple[Respondent, ...]
     """Submitted responses only; unfinished ones are non-response."""
     synthetic: bool = False
+    frame_sha256: str | None = None
+    """The fingerprint (:attr:`aimonitor.frame.Frame.sha256`) of the frame the wave was opened
+    with; estimation refuses a frame that differs. ``None``: not recorded (a draft, a test)."""

@@ -9,6 +9,10 @@ Every row also says who is in its base (``base``: ``answered``, ``substantive`` 
 see :data:`~aimonitor.indicators.catalogue.BASES`) and whether the data are synthetic
 (``synthetic``), so a row keeps its label when the comment line is skipped.
 
+A text cell that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return, and not a plain number) gets a leading ``'``
+(:func:`aimonitor.writing.spreadsheet_safe`); numbers are never changed.
+
 Numbers are written with full precision (Python's shortest round-trip form). A suppressed
 row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error, interval and
 note are left empty (JSON ``null``): the figure is not published, and a note such as "p = 0
@@ -27,6 +31,7 @@ from aimonitor.indicators.catalogue import Estimand, catalogue
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.table import EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
+from aimonitor.writing import spreadsheet_safe
 
 Format = Literal["csv", "json"]
 Cell = str | int | float | bool | None
@@ -143,7 +148,9 @@ def _csv_cell(value: Cell) -> str:
         return "1" if value else "0"
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return spreadsheet_safe(value)  # a label such as "=SUM(...)" is text, not a formula
 
 
 def _weighting(table: EstimateTable) -> dict[str, object]:

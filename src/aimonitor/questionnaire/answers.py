@@ -12,6 +12,7 @@ Each answer type (:mod:`aimonitor.questionnaire.types`) picks its check from the
 
 from __future__ import annotations
 
+import math
 from typing import TypeGuard
 
 from aimonitor.questionnaire.variables import Variable
@@ -41,7 +42,12 @@ def number_problem(variable: Variable, value: object) -> str | None:
         return None
     if not isinstance(value, int | float) or isinstance(value, bool):
         return f"expects a number, got {value!r}"
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:
+        return f"{value} is too large"
+    if not math.isfinite(number):
+        return f"expects a finite number, got {value!r}"
     bounds = variable.bounds
     if bounds is None:
         return None

@@ -5,9 +5,11 @@ Their texts are :class:`aimonitor.i18n.Text` (Dutch and English).
 
 from __future__ import annotations
 
+import math
 from typing import Annotated
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -23,7 +25,16 @@ from aimonitor.i18n import Text
 ItemId = Annotated[str, Field(pattern=r"^[A-Z][0-9]+[a-z]?$")]
 Key = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 Code = StrictInt
-Number = StrictInt | StrictFloat
+
+
+def _finite(value: int | float) -> int | float:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"must be a finite number, got {value}")
+    return value
+
+
+Number = Annotated[StrictInt | StrictFloat, AfterValidator(_finite)]
+"""A number in the questionnaire: NaN or infinity is refused (a NaN bound refuses every answer)."""
 
 
 class Frozen(BaseModel):

@@ -16,6 +16,7 @@ from aimonitor.questionnaire.items import Bounds
 from aimonitor.questionnaire.model import Questionnaire
 from aimonitor.questionnaire.routing import describe_condition
 from aimonitor.questionnaire.types import Measurement, answer_type
+from aimonitor.writing import spreadsheet_safe
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,9 @@ def render_csv(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> str:
 def _cell(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return spreadsheet_safe(str(value))  # a label is text, never a spreadsheet formula
 
 
 def render_json(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> str:

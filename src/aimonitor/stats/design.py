@@ -169,6 +169,13 @@ def design_from_arrays(
         w = _as_float(weights, "weights", n)
         if np.any(w <= 0):
             raise DesignError("weights must be positive; found a zero or negative weight")
+    with np.errstate(over="ignore"):
+        total = float(np.sum(w))
+    if not np.isfinite(total) or total * max(n, 1) >= 1e300:
+        raise DesignError(
+            "weights are too large: their sum overflows (or nearly overflows) a floating-point "
+            "number; scale them down"
+        )
     return Design(
         weights=frozen(w.copy()),
         strata=frozen(strata_codes),

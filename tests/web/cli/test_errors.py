@@ -55,3 +55,30 @@ def test_a_missing_frame_file_is_named_and_nothing_is_half_loaded(tmp_path):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "municipalities_2023.csv" in result.stderr
+
+
+def test_a_database_url_with_a_password_never_shows_the_password(tmp_path):
+    for url in (
+        "postgres://monitor:hunter2@127.0.0.1:1/nowhere",
+        "mysql://monitor:hunter2@127.0.0.1/nowhere",
+        "postgres://monitor:hunter2@127.0.0.1:1/",
+    ):
+        result = run_aimonitor(
+            "load-frame", env={"DATABASE_URL": url, "AIMONITOR_VAR_DIR": str(tmp_path)}
+        )
+        assert result.returncode == 2, result.stderr
+        assert "hunter2" not in result.stdout + result.stderr
+        assert "monitor:***@127.0.0.1" in result.stderr or "nowhere" in result.stderr
+
+
+def test_the_postgresql_check_of_make_shows_no_password():
+    result = subprocess.run(
+        [sys.executable, "-m", "aimonitor.web.cli.dbcheck", "postgres://u:hunter2@127.0.0.1:1/x"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "hunter2" not in result.stdout + result.stderr
+    assert "postgres://u:***@127.0.0.1:1/x" in result.stderr

@@ -71,3 +71,15 @@ def test_the_start_page_counts_the_response_the_report_counts(demo, client):
         response.total.population,
     )
 
+
+
+def test_the_start_page_is_styled_by_a_stylesheet_the_app_serves_itself(client):
+    """No inline style (the Content-Security-Policy refuses it), and /static/ works without
+    DEBUG and without collectstatic, as `make demo` needs."""
+    page = client.get("/").content.decode()
+    assert "<style" not in page
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+\.css)">', page)
+    assert stylesheet is not None
+    response = client.get(stylesheet.group(1))
+    assert response.status_code == 200
+    assert b".synthetic" in b"".join(response.streaming_content)

@@ -244,6 +244,12 @@ def _results(
     for var in st.variables:
         if st.kind == "proportion":
             labels = table[var.name].labels()
+            if not np.any(labels == var.event):
+                # A typo in the event would silently give 0% with an interval.
+                raise SpecError(
+                    f"statistic.variables: event {var.event!r} does not occur in column "
+                    f"{var.name!r} of {case.data.name}"
+                )
             indicator = np.where(labels == var.event, 1.0, 0.0)
             indicator[labels == ""] = np.nan
             blocks.append((var.name, indicator[:, None], [var.event]))

@@ -8,6 +8,9 @@ raises :class:`SpecError` naming the case and the field, e.g.
 from __future__ import annotations
 
 import json
+import math
+import os
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,14 +161,42 @@ def _label(value: object) -> str:
     return str(value)
 
 
+MAX_SPEC_BYTES = 50_000_000
+"""A spec file is some hundreds of kilobytes; anything larger is refused unread."""
+
+
 def load_spec(path: Path) -> SpecFile:
-    """Read and validate the spec file at ``path``; data paths are relative to it."""
+    """Read and validate the spec file at ``path``; data paths are relative to it.
+
+    The file is untrusted: its size is bounded before it is read, deep nesting and integers
+    of thousands of digits are one clear error, and NaN or Infinity (which Python's JSON
+    reader accepts) are refused: a NaN tolerance would pass anything."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise SpecError(f"cannot read spec {path}: {error}") from None
+        with path.open("rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise SpecError(f"cannot read spec {path}: not a regular file")
+            raw_bytes = stream.read(MAX_SPEC_BYTES + 1)
+    except FileNotFoundError:
+        raise SpecError(f"cannot read spec {path}: file not found") from None
+    except IsADirectoryError:
+        raise SpecError(f"cannot read spec {path}: it is a folder, not a file") from None
+    except OSError as error:
+        raise SpecError(f"cannot read spec {path}: {error.strerror}") from None
+    if len(raw_bytes) > MAX_SPEC_BYTES:
+        raise SpecError(f"cannot read spec {path}: larger than {MAX_SPEC_BYTES:,} bytes")
+    try:
+        raw = json.loads(raw_bytes.decode("utf-8"), parse_constant=_no_constant)
+    except UnicodeDecodeError as error:
+        raise SpecError(
+            f"cannot read spec {path}: not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
     except json.JSONDecodeError as error:
         raise SpecError(f"{path.name} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise SpecError(f"{path.name}: nested too deeply to read") from None
+    except ValueError as error:  # an integer of thousands of digits, NaN or Infinity
+        problem = str(error).split(";")[0]
+        raise SpecError(f"{path.name}: a value cannot be read: {problem}") from None
     top = _Fields(raw, "", "")
     cases_raw = top.get("cases", list, required=True)
     cases = tuple(_case(item, i, path.parent) for i, item in enumerate(cases_raw))
@@ -175,6 +206,10 @@ def load_spec(path: Path) -> SpecFile:
         raise SpecError(f"case {duplicates[0]!r}: id: used by more than one case")
     default, by_tag = _tolerances(top)
     return SpecFile(path, cases, _levels(top), default, by_tag)
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def _levels(top: _Fields) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -196,10 +231,15 @@ def _tolerances(top: _Fields) -> tuple[Tolerance, dict[str, Tolerance]]:
         return Tolerance(1e-7, 1e-9), {}
 
     def parse(fields: _Fields) -> Tolerance:
-        return Tolerance(
-            float(fields.get("rel", (int, float), True)),
-            float(fields.get("abs", (int, float), True)),
-        )
+        rel = float(fields.get("rel", (int, float), True))
+        abs_ = float(fields.get("abs", (int, float), True))
+        # A tolerance that is negative, infinite or NaN (or a relative one of 100% or more)
+        # would fail everything or pass anything.
+        if not 0 <= rel < 1:
+            raise fields.fail("rel", f"must be at least 0 and below 1, got {rel!r}")
+        if not (abs_ >= 0 and math.isfinite(abs_)):
+            raise fields.fail("abs", f"must be a finite number of at least 0, got {abs_!r}")
+        return Tolerance(rel, abs_)
 
     default_fields = block.child("default", required=False)
     default = parse(default_fields) if default_fields else Tolerance(1e-7, 1e-9)
@@ -265,6 +305,8 @@ def _calibration(fields: _Fields | None) -> CalibrationSpec | None:
     for key, value in numeric.items():
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise fields.fail(f"numeric_totals.{key}", f"expected a number, got {value!r}")
+        if not math.isfinite(float(value)):
+            raise fields.fail(f"numeric_totals.{key}", f"expected a finite number, got {value!r}")
     control = fields.child("control", required=False)
     return CalibrationSpec(
         method=method,
@@ -287,6 +329,8 @@ def _margin(fields: _Fields) -> MarginSpec:
     for i, row in enumerate(fields.get("totals", list, required=True)):
         cell = _Fields(row, f"{fields.where}totals[{i}].", fields.case)
         total = cell.get("total", (int, float), required=True)
+        if not (math.isfinite(float(total)) and total >= 0):
+            raise cell.fail("total", f"expected a finite number of at least 0, got {total!r}")
         labels = tuple(_label(cell.get(v, (str, int, float), required=True)) for v in variables)
         totals.append((labels, float(total)))
     return MarginSpec(tuple(variables), tuple(totals))

@@ -24,21 +24,29 @@ def setup_django() -> None:
 def database_errors_explained() -> Iterator[None]:
     """Turn a database that cannot be reached into one line naming the database."""
     from django.conf import settings
-    from django.db import OperationalError
+    from django.db import IntegrityError, OperationalError
 
     try:
         yield
+    except IntegrityError as error:
+        # Another command wrote the same rows at the same time (two `demo-data` runs): this
+        # one's transaction rolled back, the other's data stand.
+        raise AimonitorError(
+            "the database changed while this command ran (is another aimonitor command "
+            f"running?); nothing was changed by this one: {_first_line(error)}"
+        ) from error
     except OperationalError as error:
         db = settings.DATABASES["default"]
         where = f"{str(db.get('ENGINE', '?')).rsplit('.', 1)[-1]} database {db.get('NAME')!s}"
         if db.get("HOST"):
             where += f" on {db.get('HOST')}:{db.get('PORT') or 'default port'}"
-        first_line = (
-            str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        )
         raise AimonitorError(
-            f"cannot use the {where} (check DATABASE_URL): {first_line}"
+            f"cannot use the {where} (check DATABASE_URL): {_first_line(error)}"
         ) from error
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def with_database(action: Callable[[], T]) -> T:

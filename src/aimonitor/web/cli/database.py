@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from aimonitor.cli import SEED
 from aimonitor.web.cli.bootstrap import set_up_database, setup_django, with_database
 
 
@@ -41,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo_data = subparsers.add_parser(
         "demo-data", help="generate the synthetic demo waves 2023-2025 into the database"
     )
-    demo_data.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
+    demo_data.add_argument("--seed", type=SEED, default=2024, help="random seed (default 2024)")
     demo_data.set_defaults(handler=_demo_data)
 
     manage = subparsers.add_parser(

@@ -4,20 +4,30 @@ and ``aimonitor serve``."""
 from __future__ import annotations
 
 import argparse
+from functools import partial
 
+from aimonitor.cli import PORT, SEED
 from aimonitor.i18n import SUPPORTED_LANGUAGES, Lang
 from aimonitor.web.cli.bootstrap import set_up_database, setup_django, with_database
 
 
 def store_demo_data(seed: int) -> list[str]:
     """Store the synthetic demo waves and remove the reports built from the waves they
-    replace (those no longer match the data); say what was stored."""
+    replace (those no longer match the data); say what was stored.
+
+    The reports are removed only once the new waves are committed: a refused run (a real
+    wave in the way), a failed or a killed one rolls the database back and leaves the
+    reports as they were. A kill between the commit and the removal leaves reports of the
+    replaced synthetic waves; the next run removes them."""
+    from django.db import transaction
+
     from aimonitor.web.fieldwork.demo import store_demo_waves
     from aimonitor.web.outputs.reports import remove_built_reports
 
-    stored = store_demo_waves(seed=seed)
-    for wave in stored:
-        remove_built_reports(wave.year)
+    with transaction.atomic():
+        stored = store_demo_waves(seed=seed)
+        for wave in stored:
+            transaction.on_commit(partial(remove_built_reports, wave.year))
     return [str(wave) for wave in stored]
 
 
@@ -70,10 +80,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "demo", help="set up everything on the demo data and serve the web app"
     )
     demo.add_argument("--no-serve", action="store_true", help="do everything but serve")
-    demo.add_argument("--port", type=int, default=8000)
-    demo.add_argument("--seed", type=int, default=2024)
+    demo.add_argument("--port", type=PORT, default=8000)
+    demo.add_argument("--seed", type=SEED, default=2024)
     demo.set_defaults(handler=_demo)
 
     serve_parser = subparsers.add_parser("serve", help="serve the web app on 127.0.0.1")
-    serve_parser.add_argument("--port", type=int, default=8000)
+    serve_parser.add_argument("--port", type=PORT, default=8000)
     serve_parser.set_defaults(handler=_serve)

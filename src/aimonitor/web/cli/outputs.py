@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from aimonitor.cli import YEAR
 from aimonitor.web.cli.bootstrap import with_database
 
 
@@ -41,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "estimates",
         help="every estimate of a wave (overall, by size class and province) as CSV or JSON",
     )
-    estimates.add_argument("--wave", type=int, required=True, help="the wave's year, e.g. 2024")
+    estimates.add_argument("--wave", type=YEAR, required=True, help="the wave's year, e.g. 2024")
     estimates.add_argument("--format", choices=["csv", "json"], default="csv")
     estimates.add_argument(
         "--changes", action="store_true", help="the change since the previous wave instead"
@@ -52,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report = subparsers.add_parser(
         "report", help="the report of a wave: report.html (self-contained) and report.pdf"
     )
-    report.add_argument("--wave", type=int, required=True, help="the wave's year, e.g. 2024")
+    report.add_argument("--wave", type=YEAR, required=True, help="the wave's year, e.g. 2024")
     report.add_argument(
         "--out", type=Path, default=None, help="folder (default var/reports/YEAR/LANG)"
     )

@@ -3,6 +3,13 @@
 Running it twice gives the same database (same seed, same rows); a wave that holds real
 responses is never touched. Reports built from a replaced wave are removed by the command
 that calls this (:func:`aimonitor.web.cli.demo.store_demo_data`), which knows where they are.
+
+Replacing is the one sanctioned deletion of waves that are no longer drafts
+(:func:`aimonitor.web.waves.guards.replacing_synthetic_waves`, synthetic waves only): the
+responses and answers go without a history record each, the wave's deletion is recorded in
+its history with the reason. A new demo wave is stored as fieldwork would make it: opened
+(its frame recorded), responses and answers added, the submitted ones submitted, then
+closed and published as the demo wants; each step of the wave is in its history.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from aimonitor.paths import data_dir
 from aimonitor.questionnaire import Questionnaire, load_questionnaire
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.municipalities.reads import read_municipalities
+from aimonitor.web.waves.guards import replacing_synthetic_waves
 from aimonitor.web.waves.models import Wave
 from aimonitor.web.waves.reads import read_holds_real_wave
 
@@ -46,7 +54,7 @@ def store_demo_waves(seed: int) -> list[StoredDemoWave]:
     stored = []
     for demo_wave in waves:
         _refuse_to_overwrite_real_wave(demo_wave.year)
-        Wave.objects.filter(year=demo_wave.year, is_synthetic=True).delete()
+        _remove_synthetic_wave(demo_wave.year, seed)
         wave = _store_wave(demo_wave, questionnaire)
         submitted = sum(1 for r in demo_wave.responses if r.status == "submitted")
         stored.append(StoredDemoWave(wave.year, submitted, len(demo_wave.responses)))
@@ -61,10 +69,21 @@ def _refuse_to_overwrite_real_wave(year: int) -> None:
         )
 
 
+def _remove_synthetic_wave(year: int, seed: int) -> None:
+    with replacing_synthetic_waves():
+        for wave in Wave.objects.filter(year=year, is_synthetic=True):
+            # The rows go in bulk, without a history record each; the wave's own deletion
+            # (below) is recorded with the reason.
+            Answer.objects.filter(response__wave=wave)._raw_delete(Answer.objects.db)
+            MunicipalResponse.objects.filter(wave=wave)._raw_delete(MunicipalResponse.objects.db)
+            wave._change_reason = f"synthetic wave replaced by 'aimonitor demo-data --seed {seed}'"  # type: ignore[attr-defined]
+            wave.delete()
+
+
 def _store_wave(demo_wave: DemoWave, questionnaire: Questionnaire) -> Wave:
-    wave = Wave.objects.create(
+    wave = Wave(
         year=demo_wave.year,
-        status=demo_wave.status,
+        status=Wave.Status.OPEN,
         opens_on=dt.date(demo_wave.year, 10, 1),
         closes_on=dt.date(demo_wave.year, 11, 15),
         frame_year=demo_wave.frame_year,
@@ -73,14 +92,15 @@ def _store_wave(demo_wave: DemoWave, questionnaire: Questionnaire) -> Wave:
         questionnaire=questionnaire.to_dict(),
         is_synthetic=True,
     )
+    wave._change_reason = "synthetic demo wave stored by 'aimonitor demo-data'"  # type: ignore[attr-defined]
+    wave.save()
     municipalities = read_municipalities(demo_wave.frame_year)
     submitted_at = timezone.make_aware(dt.datetime(demo_wave.year, 11, 1, 12, 0))
     responses = MunicipalResponse.objects.bulk_create(
         MunicipalResponse(
             wave=wave,
             municipality=municipalities[r.code],
-            status=r.status,
-            submitted_at=submitted_at if r.status == "submitted" else None,
+            status=MunicipalResponse.Status.IN_PROGRESS if r.status == SUBMITTED else r.status,
             is_synthetic=True,
         )
         for r in demo_wave.responses
@@ -93,4 +113,20 @@ def _store_wave(demo_wave: DemoWave, questionnaire: Questionnaire) -> Wave:
         ),
         batch_size=2000,
     )
+    for response, demo_response in zip(responses, demo_wave.responses, strict=True):
+        if demo_response.status == SUBMITTED:
+            response.status = SUBMITTED
+            response.submitted_at = submitted_at
+            response.save(update_fields=["status", "submitted_at"])
+    for status in _STEPS_TO[demo_wave.status]:
+        wave.status = status
+        wave.save(update_fields=["status"])
     return wave
+
+
+SUBMITTED = MunicipalResponse.Status.SUBMITTED
+_STEPS_TO: dict[str, list[str]] = {
+    "open": [],
+    "closed": [Wave.Status.CLOSED],
+    "published": [Wave.Status.CLOSED, Wave.Status.PUBLISHED],
+}

@@ -47,6 +47,7 @@ def read_wave_data(wave: Wave) -> WaveData:
         questionnaire=questionnaire,
         respondents=respondents,
         synthetic=wave.is_synthetic,
+        frame_sha256=wave.frame_sha256 or None,
     )
 
 

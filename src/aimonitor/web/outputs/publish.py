@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -16,6 +14,7 @@ from aimonitor.publication import Publication, publish, write_publication_report
 from aimonitor.report import ReportFiles
 from aimonitor.web.fieldwork.reads import read_wave_data, read_wave_data_until
 from aimonitor.web.waves.reads import read_wave
+from aimonitor.writing import write_text_atomically
 
 
 def publication_of(year: int, *, history: bool = True) -> Publication:
@@ -37,17 +36,10 @@ def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: b
     if out is None:
         _write(table, publication, fmt, sys.stdout)
         return
-    # Write next to the target and rename, so a failure never leaves a truncated export.
-    partial = out.with_name(f".{out.name}.partial")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("w", encoding="utf-8", newline="") as stream:
-            _write(table, publication, fmt, stream)
-        os.replace(partial, out)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise AimonitorError(f"cannot write the estimates to {out}: {error.strerror}") from None
+    # A regular file only, replaced as a whole: a failure never leaves a truncated export.
+    write_text_atomically(
+        out, lambda stream: _write(table, publication, fmt, stream), what="the estimates"
+    )
 
 
 def build_wave_report(year: int, lang: Lang, out_dir: Path, *, pdf: bool = True) -> ReportFiles:

@@ -10,7 +10,7 @@ import os
 import secrets
 from pathlib import Path
 
-from aimonitor.errors import AimonitorError
+from aimonitor.errors import AimonitorError, redact_credentials
 from aimonitor.paths import PROJECT_ROOT
 
 
@@ -37,6 +37,21 @@ def env_bool(name: str, default: bool) -> bool:
     raise ConfigurationError(f"environment variable {name}={raw!r} is not a boolean (use 1 or 0)")
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigurationError(
+            f"environment variable {name}={raw!r} is not a whole number"
+        ) from None
+    if value < 0:
+        raise ConfigurationError(f"environment variable {name}={raw!r} must not be negative")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
@@ -58,9 +73,26 @@ def secret_key(production: bool) -> str:
         return configured
     if production:
         raise ConfigurationError("SECRET_KEY must be set when AIMONITOR_PRODUCTION=1")
-    key_file = var_dir() / "dev-secret-key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+    return _development_secret_key(var_dir() / "dev-secret-key")
+
+
+def _development_secret_key(key_file: Path) -> str:
+    """The generated development key, readable by its owner only (mode 0600): a new file is
+    created so, an existing one that others may read is tightened (or refused)."""
+    try:
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if key_file.stat().st_mode & 0o077:
+            try:
+                key_file.chmod(0o600)
+            except OSError as error:
+                raise ConfigurationError(
+                    f"{key_file} can be read by others and cannot be made private "
+                    f"({error.strerror}); remove it or run: chmod 600 {key_file}"
+                ) from None
+    else:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_urlsafe(50))
     return key_file.read_text(encoding="utf-8").strip()
 
 
@@ -77,13 +109,16 @@ def database_settings(url: str) -> dict[str, object]:
     supported = {"sqlite", "postgres", "postgresql", "pgsql"}
     if scheme not in supported:
         raise ConfigurationError(
-            f"DATABASE_URL={url!r}: unsupported scheme {scheme!r} "
+            f"DATABASE_URL={redact_credentials(url)!r}: unsupported scheme {scheme!r} "
             "(use sqlite:///path or postgres://user@host:port/name)"
         )
     try:
         parsed: dict[str, object] = dict(dj_database_url.parse(url))
     except Exception as error:  # dj-database-url raises plain ValueErrors
-        raise ConfigurationError(f"DATABASE_URL={url!r} cannot be parsed: {error}") from error
+        raise ConfigurationError(
+            f"DATABASE_URL={redact_credentials(url)!r} cannot be parsed: "
+            f"{redact_credentials(str(error))}"
+        ) from None
     if not parsed.get("NAME"):
-        raise ConfigurationError(f"DATABASE_URL={url!r} names no database")
+        raise ConfigurationError(f"DATABASE_URL={redact_credentials(url)!r} names no database")
     return parsed

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from aimonitor.paths import PROJECT_ROOT
-from aimonitor.web.project import config
+from aimonitor.web.project import config, logs
 
 PRODUCTION = config.env_bool("AIMONITOR_PRODUCTION", False)
-DEBUG = config.env_bool("DEBUG", not PRODUCTION)
+# Debug pages only when asked for (DEBUG=1), never by default: they show code and settings.
+DEBUG = config.env_bool("DEBUG", False)
 SECRET_KEY = config.secret_key(PRODUCTION)
 ALLOWED_HOSTS = config.env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
@@ -18,7 +19,10 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",  # runserver leaves /static/ to WhiteNoise, as production
     "django.contrib.staticfiles",
+    "simple_history",
+    "csp",
     "aimonitor.web.municipalities",
     "aimonitor.web.waves",
     "aimonitor.web.accounts",
@@ -28,6 +32,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -35,6 +41,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # who made a change in the admin
 ]
 
 ROOT_URLCONF = "aimonitor.web.project.urls"
@@ -65,11 +72,54 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Static files are served by WhiteNoise, in production from STATIC_ROOT (filled by
+# `aimonitor manage collectstatic`, hashed names cached for a year), elsewhere straight from
+# the apps (no collectstatic needed for `make demo` or the tests).
 STATIC_URL = "static/"
 STATIC_ROOT = config.var_dir() / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+WHITENOISE_USE_FINDERS = not PRODUCTION
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 
 REPORTS_DIR = config.var_dir() / "reports"
 
-if PRODUCTION:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+# Behind a TLS proxy (docs/operations/deploy.md). The proxy header is trusted only when
+# asked for: a proxy that does not overwrite it would let any client claim HTTPS.
+if config.env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+USE_X_FORWARDED_HOST = config.env_bool("USE_X_FORWARDED_HOST", False)
+CSRF_TRUSTED_ORIGINS = config.env_list("CSRF_TRUSTED_ORIGINS", [])
+SECURE_SSL_REDIRECT = config.env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = config.env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = config.env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = config.env_bool("SECURE_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = config.env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = config.env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
+
+# Content-Security-Policy of every page: nothing inline, nothing from elsewhere. A built
+# report is served with its own, stricter policy (aimonitor.web.public.downloads).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# Structured logs: one JSON object a line on stderr, errors with their traceback, no
+# credential in any line (aimonitor.web.project.logs).
+LOGGING = logs.logging_settings(config.env_str("AIMONITOR_LOG_LEVEL", "INFO"))
+DEFAULT_EXCEPTION_REPORTER = "aimonitor.web.project.debugpage.CredentialHidingReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "aimonitor.web.project.debugpage.CredentialHidingFilter"
