@@ -57,7 +57,7 @@ def test_the_start_page_shows_the_demo_waves_as_synthetic(demo, client):
     page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
     assert "Synthetische demonstratiedata" in page
     for year in (2023, 2024, 2025):
-        assert f"Golf {year}" in page
+        assert f"Meting {year}" in page
 
 
 def test_the_start_page_counts_the_response_the_report_counts(demo, client):

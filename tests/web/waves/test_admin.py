@@ -83,3 +83,14 @@ def test_the_admin_records_who_published_a_wave(frame, client_as):
     latest = wave.history.latest()
     assert (latest.status, latest.history_user.username) == ("published", "researcher")
     assert researcher.get(f"/admin/waves/wave/{wave.pk}/history/").status_code == 200
+
+
+def test_the_admin_speaks_dutch_to_the_research_team(published, client_as):
+    researcher = client_as("researcher")
+    page = researcher.get(
+        f"/admin/waves/wave/{published.pk}/change/", HTTP_ACCEPT_LANGUAGE="nl"
+    ).content.decode()
+    assert "Vingerafdruk van het steekproefkader" in page
+    assert "Jaar van het steekproefkader" in page
+    listing = researcher.get("/admin/waves/wave/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "metingen" in listing.lower()

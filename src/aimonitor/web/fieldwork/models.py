@@ -86,6 +86,8 @@ class MunicipalResponse(models.Model):
 
     class Meta:
         ordering = ["wave", "municipality__code"]
+        verbose_name = _("municipal response")
+        verbose_name_plural = _("municipal responses")
         constraints = [
             models.UniqueConstraint(
                 fields=["wave", "municipality"], name="one_response_per_municipality_per_wave"
@@ -203,6 +205,8 @@ class Answer(models.Model):
 
     class Meta:
         ordering = ["response", "variable"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(fields=["response", "variable"], name="one_answer_per_variable")
         ]

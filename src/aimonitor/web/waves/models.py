@@ -91,6 +91,8 @@ class Wave(models.Model):
 
     class Meta:
         ordering = ["year"]
+        verbose_name = _("wave")
+        verbose_name_plural = _("waves")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status="draft") | ~models.Q(frame_sha256=""),
