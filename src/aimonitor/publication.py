@@ -51,6 +51,7 @@ class Publication:
             self.table,
             lang,
             previous=self.previous,
+            changes=self.changes,
         )
 
 

@@ -100,8 +100,10 @@ def words(lang: Lang) -> Words:
             "– Not shown: fewer than {minimum} municipalities answered, too few for a figure."
         ),
         significant_note=_(
-            "Changes in bold are statistically significant: their interval does not "
-            "contain 0. With many changes tested at once, a few of them are expected by chance."
+            "Changes in bold are statistically significant after controlling the false "
+            "discovery rate at 5% over all published changes of this wave (Benjamini-Hochberg). "
+            "The intervals shown are not adjusted, so a change whose interval just excludes 0 "
+            "is not always in bold."
         ),
         open_question=_("Open question: the answers are not summarised in this report."),
         nobody_answered=_("Nobody answered this question, so there are no figures."),
