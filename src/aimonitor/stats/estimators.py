@@ -225,7 +225,7 @@ def proportion_estimates(
         mask = ~np.isnan(matrix)
         if domain is not None:
             mask &= domain[:, None]
-        lower, upper = likelihood_ci(mask, p, se, dfs, level)
+        lower, upper = likelihood_ci(design.weights, matrix, mask, p, se, dfs, level, nrow)
     else:
         lower, upper = proportion_ci(method, p, se, dfs, level, nrow)
     lower, upper, notes = degenerate_proportion_ci(
