@@ -29,9 +29,12 @@ small domain of a calibrated design the grid is coarse (``nrow`` is the full sam
 ``lambda`` and ``zmax`` are large) and the interpolated limits are a few 1e-3 away from the
 root of the criterion. This module follows the same steps.
 
-Where survey's procedure gives no limit (``alpha`` underflows, in a very small domain of a
-very large calibrated design, or the grid stops short of the cutoff), the limit is the root
-of the criterion itself (Brent's method).
+Where survey's procedure gives no limit, the limit is the root of the criterion at the exact
+fit (``b_0 = logit p``, ``mu_1 = p``; Brent's method). R then stops with an error or returns
+NA: when ``alpha`` underflows or glm's IRLS does not reach ``p`` (both in a very small domain
+of a large calibrated design, whose prior weights are large: from the per-row start, IRLS
+oscillates away and R reports convergence at a coefficient of 1e15), or when the grid stops
+short of the cutoff.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ STEPS_PER_ZMAX = 5.0
 # glm.control() defaults, which svyciprop does not change
 GLM_EPSILON = 1e-8
 GLM_MAXIT = 25
+# a converged glm fit is within about 1e-8 of p; further away, IRLS went astray
+GLM_FIT_TOLERANCE = 1e-6
 
 
 def likelihood_ci(
@@ -76,9 +81,29 @@ def likelihood_ci(
     q = critical(df, level)
     for j in np.flatnonzero((p > 0) & (p < 1) & (se > 0) & (df > 0) & (count > 1)):
         rows = mask[:, j]
-        fit = _glm_fit(weights[rows], matrix[rows, j], float(nrow[j]))
-        lower[j], upper[j] = _limits(fit, float(p[j]), float(se[j]), float(q[j]), int(count[j]))
+        lower[j], upper[j] = _column_limits(
+            weights[rows], matrix[rows, j], float(p[j]), float(se[j]), float(q[j]), float(nrow[j])
+        )
     return lower, upper
+
+
+def _column_limits(
+    weights: FloatArray, y: FloatArray, p: float, se: float, q: float, nrow: float
+) -> tuple[float, float]:
+    """Limits in p of one column (the domain's rows only): survey's where it has them, else
+    the roots of the criterion at the exact fit."""
+    n = y.shape[0]
+    fit = _glm_fit(weights, y, nrow)
+    limits = (np.nan, np.nan) if fit is None else _limits(fit, p, se, q, n, profile=True)
+    if not np.all(np.isfinite(limits)):
+        exact = _limits(
+            _GlmFit(nrow, float(special.logit(p)), p * (1.0 - p)), p, se, q, n, profile=False
+        )
+        limits = (
+            limits[0] if np.isfinite(limits[0]) else exact[0],
+            limits[1] if np.isfinite(limits[1]) else exact[1],
+        )
+    return float(special.expit(limits[0])), float(special.expit(limits[1]))
 
 
 @dataclass(frozen=True)
@@ -95,8 +120,9 @@ def _binomial_deviance(weight_y: float, weight_not_y: float, mu: float) -> float
     return float(-2.0 * (weight_y * np.log(mu) + weight_not_y * np.log1p(-mu)))
 
 
-def _glm_fit(weights: FloatArray, y: FloatArray, nrow: float) -> _GlmFit:
-    """R's ``glm.fit`` (IRLS) of ``y ~ 1``, quasibinomial, with svyglm's prior weights."""
+def _glm_fit(weights: FloatArray, y: FloatArray, nrow: float) -> _GlmFit | None:
+    """R's ``glm.fit`` (IRLS) of ``y ~ 1``, quasibinomial, with svyglm's prior weights;
+    None if it does not end at ``p``."""
     w = weights * (nrow / weights.sum())
     weight_y = float(w @ y)
     weight_not_y = float(w.sum()) - weight_y
@@ -110,16 +136,24 @@ def _glm_fit(weights: FloatArray, y: FloatArray, nrow: float) -> _GlmFit:
     previous = float(working.sum() / w.sum())  # mu(1 - mu) of the weights just used
     for _ in range(GLM_MAXIT):
         mu = float(special.expit(eta))
+        if not 0.0 < mu < 1.0:
+            return None
         deviance = _binomial_deviance(weight_y, weight_not_y, mu)
         if abs(deviance - deviance_old) / (abs(deviance) + 0.1) < GLM_EPSILON:
             break
         deviance_old = deviance
         previous = mu * (1.0 - mu)
         eta += (p - mu) / previous
+    if not abs(float(special.expit(eta)) - p) <= GLM_FIT_TOLERANCE:
+        return None
     return _GlmFit(float(w.sum()), eta, previous)
 
 
-def _limits(fit: _GlmFit, p: float, se: float, q: float, n: int) -> tuple[float, float]:
+def _limits(
+    fit: _GlmFit, p: float, se: float, q: float, n: int, *, profile: bool
+) -> tuple[float, float]:
+    """Limits in ``b``: read off survey's profile (NaN where it has none) or, without
+    ``profile``, the roots of the criterion."""
     b0 = fit.coefficient
     mu0 = float(special.expit(b0))
     v0 = mu0 * (1.0 - mu0)
@@ -132,13 +166,13 @@ def _limits(fit: _GlmFit, p: float, se: float, q: float, n: int) -> tuple[float,
         change = 2.0 * fit.weight_sum * (_kl(p, b) - kl0)
         return float(np.copysign(np.sqrt(max(change / phi, 0.0)), b - b0))
 
-    survey = _survey_profile_limits(b0, sd_b, q, lam, fit.weight_sum, signed_root_deviance)
+    if profile:
+        return _survey_profile_limits(b0, sd_b, q, lam, fit.weight_sum, signed_root_deviance)
     cutoff = q * np.sqrt(lam)
-    limits = [
-        survey[i] if np.isfinite(survey[i]) else _root(signed_root_deviance, b0, sign * cutoff)
-        for i, sign in enumerate((-1.0, 1.0))
-    ]
-    return float(special.expit(limits[0])), float(special.expit(limits[1]))
+    return (
+        _root(signed_root_deviance, b0, -cutoff),
+        _root(signed_root_deviance, b0, cutoff),
+    )
 
 
 def _kl(p: float, b: float) -> float:
