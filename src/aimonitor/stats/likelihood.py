@@ -128,12 +128,15 @@ def _glm_fit(weights: FloatArray, y: FloatArray, nrow: float) -> _GlmFit | None:
     weight_y = float(w @ y)
     weight_not_y = float(w.sum()) - weight_y
     p = weight_y / (weight_y + weight_not_y)
-    # first iteration from the per-row start mustart = (W y + 0.5)/(W + 1)
-    start = (w * y + 0.5) / (w + 1.0)
-    variance = start * (1.0 - start)
-    deviance_old = float(-2.0 * (w @ (y * np.log(start) + (1.0 - y) * np.log1p(-start))))
-    working = w * variance
-    eta = float(working @ (special.logit(start) + (y - start) / variance) / working.sum())
+    # First iteration from the per-row start mu = (W y + 0.5)/(W + 1). For y in {0, 1} the
+    # row's deviance term is log((W + 0.5)/(W + 1)), its variance mu(1 - mu) is
+    # 0.5 (W + 0.5)/(W + 1)^2, and its working response logit(mu) + (y - mu)/(mu(1 - mu)) is
+    # -+(log(2 W + 1) + (W + 1)/(W + 0.5)), whichever y is.
+    half, one = w + 0.5, w + 1.0
+    deviance_old = float(-2.0 * (w @ np.log(half / one)))
+    working = w * 0.5 * half / one**2
+    response = (2.0 * y - 1.0) * (np.log(2.0 * half) + one / half)
+    eta = float(working @ response / working.sum())
     previous = float(working.sum() / w.sum())  # mu(1 - mu) of the weights just used
     for _ in range(GLM_MAXIT):
         mu = float(special.expit(eta))
