@@ -3,15 +3,17 @@
 A difference is claimed ("gestegen", "vaker") only when it is statistically significant
 (:func:`aimonitor.stats.significant`: the confidence interval of the difference excludes 0).
 The difference itself is :func:`aimonitor.stats.difference`: for independent estimates the
-standard error is sqrt(se1² + se2²); a known covariance can be passed (the same
-municipalities answering in two waves make the estimates positively correlated, which the
-independent formula ignores, so it is conservative there). The interval uses the normal
-quantile unless the caller passes degrees of freedom ``df`` for a t quantile (few design
-degrees of freedom; ``"welch"`` for Welch-Satterthwaite). The key findings pass the
-difference itself where it belongs to a family whose false discovery rate is controlled (the
-change rows of the publication; the size-class gradients), so the claim follows the adjusted
-p-value (:func:`aimonitor.stats.significant`). The decimals a claimed difference is printed at are
-:func:`aimonitor.formatting.difference_decimals`, the rule the report's tables use too.
+standard error is sqrt(cse1² + cse2²), with cse the :func:`aimonitor.stats.comparison_se`
+(a share of 0 or 1 enters with the SE of its interval, decision record 0005); a known
+covariance can be passed (the same municipalities answering in two waves make the estimates
+positively correlated, which the independent formula ignores, so it is conservative there).
+The interval uses the normal quantile unless the caller passes degrees of freedom ``df`` for
+a t quantile (few design degrees of freedom; ``"welch"`` for Welch-Satterthwaite). The key
+findings pass the difference itself where it belongs to a family whose false discovery rate
+is controlled (the change rows of the publication; the size-class gradients), so the claim
+follows the adjusted p-value (:func:`aimonitor.stats.significant`). The decimals a claimed
+difference is printed at are :func:`aimonitor.formatting.difference_decimals`, the rule the
+report's tables use too.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 :func:`contrast` is the one computation, in the spirit of R's ``svycontrast``: the linear
 combination ``sum(c_i * est_i)`` with variance ``c' V c``. Without a covariance matrix the
 estimates are taken as independent (``V`` diagonal) and the standard error is
-``hypot(c_1 se_1, ..., c_k se_k)``. :func:`difference` is the contrast ``[1, -1]`` of two
-estimates, ``a - b`` with ``se = sqrt(se_a^2 + se_b^2 - 2 cov)``; :func:`differences` applies it
-row by row to two result sets (two waves, independent samples). Every ``se_i`` is
+``hypot(c_1 cse_1, ..., c_k cse_k)``. :func:`difference` is the contrast ``[1, -1]`` of two
+estimates, ``a - b`` with ``se = sqrt(cse_a^2 + cse_b^2 - 2 cov)``; :func:`differences` applies it
+row by row to two result sets (two waves, independent samples). Every ``cse_i`` is
 :func:`comparison_se`: the design SE, except for a share of exactly 0 or 1, where it is the SE
 implied by the published interval (decision record 0005,
 docs/decisions/0005-boundary-shares-in-comparisons.md).
@@ -49,7 +49,10 @@ def comparison_se(estimate: Estimate) -> float:
     from counts): its design SE is 0 although its published interval (from the n
     respondents) is not, and a comparison that took the 0 would claim differences the
     interval does not support. There the SE implied by the interval is used,
-    ``(upper - lower) / (2 q)`` with ``q`` the interval's quantile (decision record 0005).
+    ``(upper - lower) / (2 q)`` with ``q`` the t quantile with the estimate's ``df`` at its
+    level (normal when ``df`` is ``None``), the quantile a Wilson boundary interval used; a
+    Clopper-Pearson boundary interval has no quantile and is divided by the same ``q``
+    (decision record 0005).
     """
     width = estimate.ci_upper - estimate.ci_lower
     if not estimate.boundary or not np.isfinite(width) or width <= 0:

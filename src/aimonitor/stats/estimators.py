@@ -235,7 +235,7 @@ def proportion_estimates(
     dfs = df_values(stats, df, design)
     nrow = stats.nrow.astype(np.float64)
     if method is ProportionMethod.LIKELIHOOD:
-        lower, upper = likelihood_ci(mask, p, se, dfs, level)
+        lower, upper = likelihood_ci(design.weights, matrix, mask, p, se, dfs, level, nrow)
     else:
         lower, upper = proportion_ci(method, p, se, dfs, level, nrow)
     lower, upper, notes = degenerate_proportion_ci(

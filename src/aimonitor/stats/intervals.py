@@ -1,10 +1,13 @@
 """Confidence intervals: Wald for means and totals, survey's ``svyciprop`` methods for
 proportions (Korn & Graubard 1998 for ``beta``), all vectorised over estimates.
 
-``df`` arrays hold the t degrees of freedom, ``inf`` for the normal quantile. Rows with
-``df <= 0`` get the whole range (documented degenerate interval) and a note; so do
-proportions of exactly 0 or 1 (design SE 0), which get an interval from the number of
-respondents with design effect 1 instead (Clopper-Pearson, or Wilson for ``wilson``).
+``df`` arrays hold the t degrees of freedom, ``inf`` for the normal quantile. Degenerate
+rows get a documented interval and a note (:func:`degenerate_proportion_ci`): ``df <= 0``
+gives [0, 1]; ``0 < p < 1`` with design SE 0 (every unit of the domain answered) gives
+[p, p]; a share of exactly 0 or 1 (decided from counts by the estimator) gives Wilson with the
+n respondents, design effect 1 and t on the row's ``df`` (t(n - 1) for one stratum), or
+Clopper-Pearson for the other methods, without finite population correction, so also when
+every unit answered.
 """
 
 from __future__ import annotations

@@ -332,9 +332,6 @@ def _proportion_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
         if method == "logit":
             extra["ci_lower_closed_form"] = e.ci_lower
             extra["ci_upper_closed_form"] = e.ci_upper
-        if method == "likelihood":
-            extra["ci_lower_exact"] = e.ci_lower
-            extra["ci_upper_exact"] = e.ci_upper
         if e.note:
             extra["note"] = e.note
         results.append(_Result(name, level, domain, e, extra))
