@@ -66,8 +66,9 @@ def welch_df(estimates: Sequence[Estimate], coefficients: Sequence[float]) -> fl
     """Welch-Satterthwaite degrees of freedom of the contrast of independent estimates.
 
     ``(sum v_i)^2 / sum(v_i^2 / df_i)`` with ``v_i = (c_i cse_i)^2`` (:func:`comparison_se`)
-    and ``df_i`` the degrees of freedom of estimate i's interval (a normal-quantile estimate,
-    ``df=None``, counts as infinite). ``None`` (normal quantile) when every estimate is
+    and ``df_i`` the degrees of freedom of estimate i's variance: its design (or domain)
+    ``degf``, or when that is unknown the ``df`` of its interval (unknown and ``df=None``
+    counts as infinite). ``None`` (normal quantile) when every estimate is
     normal or the contrast has variance 0. An estimate with ``df <= 0`` (no variance
     estimate) gives 0: the contrast then has the whole real line as its interval.
     """
@@ -77,11 +78,12 @@ def welch_df(estimates: Sequence[Estimate], coefficients: Sequence[float]) -> fl
         return None
     spread = 0.0
     for part, e in zip(parts, estimates, strict=True):
-        if e.df is None or part == 0.0:
+        dof = e.degf if e.degf is not None else e.df
+        if dof is None or part == 0.0:
             continue
-        if not e.df > 0:
+        if not dof > 0:
             return 0.0
-        spread += part * part / float(e.df)
+        spread += part * part / float(dof)
     if spread == 0.0:
         return None
     return total * total / spread
