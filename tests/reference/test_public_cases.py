@@ -19,10 +19,10 @@ def test_case_matches_r_within_the_file_tolerance(case: CaseSpec) -> None:
     assert outcome.passed, outcome.problems
 
 
-def test_the_public_set_has_all_53_cases() -> None:
-    assert len(SPEC.cases) == 53
+def test_the_public_set_has_all_65_cases() -> None:
+    assert len(SPEC.cases) == 65
 
 
 def test_check_command_reports_every_case_passed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "check", str(CASES)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "53 passed, 0 failed"
+    assert capsys.readouterr().out.splitlines()[-1] == "65 passed, 0 failed"
