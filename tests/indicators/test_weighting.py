@@ -299,3 +299,14 @@ def test_every_published_figure_of_the_four_largest_cities_has_no_sampling_error
     assert rows
     assert {row.estimate.se for row in rows} == {0.0}
     assert {row.estimate.n for row in rows} <= {1, 2, 3, 4}
+
+
+def test_a_wave_in_which_every_municipality_answered_has_no_sampling_error(frame: Frame) -> None:
+    members = list(frame.municipalities)
+    weighted = weigh(members, frame)
+    assert weighted.weighting.take_all == ("lt20k", "20k-50k", "50k-100k", "100k-250k", "ge250k")
+    assert set(weights_of(weighted).tolist()) == {1.0}
+    assert weighted.design is not None
+    third = (np.arange(len(members)) % 3 == 0).astype(float)
+    [row] = stats.proportion(weighted.design, third[:, None])
+    assert (row.estimate.estimate, row.estimate.se) == (114 / 342, 0.0)
