@@ -46,10 +46,10 @@ def test_the_small_domain_likelihood_cases_are_where_the_exact_root_is_not_rs_an
     assert max(gaps) > 1e-3
 
 
-def test_the_public_set_has_all_55_cases() -> None:
-    assert len(SPEC.cases) == 55
+def test_the_public_set_has_all_67_cases() -> None:
+    assert len(SPEC.cases) == 67
 
 
 def test_check_command_reports_every_case_passed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "check", str(CASES)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "55 passed, 0 failed"
+    assert capsys.readouterr().out.splitlines()[-1] == "67 passed, 0 failed"

@@ -99,6 +99,8 @@ def header_line(table: EstimateTable) -> str:
     weighting = table.weighting
     margins = f" ({', '.join(weighting.margins)})" if weighting.margins else ""
     parts.append(f"weighting: {weighting.method}{margins}")
+    if weighting.take_all:
+        parts.append(f"take-all: {', '.join(weighting.take_all)}")
     if weighting.fallback_reason:
         parts.append(f"fallback: {weighting.fallback_reason.get('en')}")
     if table.synthetic:

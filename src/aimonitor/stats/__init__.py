@@ -4,10 +4,10 @@ Typical use for one wave (numpy only; NaN in ``values`` = not in the base of tha
 
     from aimonitor import stats
 
-    design = stats.design_from_arrays(fpc=np.full(n, 342.0))          # SRS with fpc
+    design = stats.design_from_arrays(fpc=class_size, strata=size_class)  # stratified, fpc N_h
     design = stats.rake(design, [
         stats.Margin("size_class", size_class, size_class_totals),
-        stats.Margin("province", province, province_totals),
+        stats.Margin("province", province_rest, province_rest_totals),
     ])                                       # or stats.poststratify(design, margin)
     shares = stats.proportion(design, indicators, names=codes, by=province,
                               by_name="province")          # Wilson, t with domain df
