@@ -90,7 +90,7 @@ def test_a_read_only_disk_keeps_the_old_file_and_is_one_line(tiny_disk: Path) ->
 @pytest.mark.parametrize(
     ("cell", "safe"),
     [
-        ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
         ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
         ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
         ("@SUM(1+1)", "'@SUM(1+1)"),

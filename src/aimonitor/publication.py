@@ -16,7 +16,14 @@ from aimonitor.findings.headlines import HeadlineSpec, load_headline_spec
 from aimonitor.findings.keyfindings import KeyFindings, key_findings
 from aimonitor.frame import Frame, Lineage, load_frame, load_lineage
 from aimonitor.i18n import Lang, check_language
-from aimonitor.indicators import EstimateTable, ResponseSummary, WaveData, response_summary
+from aimonitor.indicators import (
+    EstimateTable,
+    Representativeness,
+    ResponseSummary,
+    WaveData,
+    estimate_representativeness,
+    response_summary,
+)
 from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.estimate import estimate_wave
 from aimonitor.paths import data_dir
@@ -37,6 +44,8 @@ class Publication:
     """The earlier waves' tables, oldest first."""
     changes: EstimateTable | None
     response: ResponseSummary
+    representativeness: Representativeness | None = None
+    """The R-indicator of the published wave's response (the methods annex)."""
     headlines: HeadlineSpec = field(default_factory=headline_spec)
     """The key-finding rules, read once when the publication is made."""
 
@@ -51,6 +60,7 @@ class Publication:
             self.table,
             lang,
             previous=self.previous,
+            changes=self.changes,
         )
 
 
@@ -76,6 +86,9 @@ def publish(
         history=history,
         changes=estimate_changes(tables[-1], history[-1]) if history else None,
         response=response_summary(current, frames[current.frame_year], lineage=lineage),
+        representativeness=estimate_representativeness(
+            frames[current.frame_year], (r.code for r in current.respondents), lineage=lineage
+        ),
     )
 
 
@@ -112,5 +125,6 @@ def write_publication_report(
         lang=lang,
         generated=generated,
         notes=findings.omitted,
+        representativeness=publication.representativeness,
     )
     return write_report(report, out_dir, pdf=pdf)

@@ -175,3 +175,72 @@ def test_the_shipped_headline_file_is_valid_and_names_only_existing_variables(qu
     for headline in shipped.headlines:
         for name in (getattr(headline, a, None) for a in ("variable", "codes_of", "rows_of")):
             assert name is None or name in names
+
+
+TREND = {**VISION, "trend": {"topic": {"nl": "het aandeel met een visie", "en": "the share"}}}
+
+
+def province_rows(count, estimate=0.5):
+    return [
+        row("B1", "group:working_on", estimate, estimate - 0.1, estimate + 0.1, domain=f"p{k}")
+        for k in range(count)
+    ]
+
+
+def test_a_change_is_claimed_only_when_significant_after_fdr_control_over_all_changes(
+    questionnaire,
+):
+    before = row("B1", "group:working_on", 0.60, 0.55, 0.65)
+    after = row("B1", "group:working_on", 0.68, 0.63, 0.73)  # +8 points, raw p about 0.03
+    alone = key_findings(
+        spec(TREND), questionnaire, table(after), "nl", previous=table(before, wave=2023)
+    )
+    assert alone.findings[1].rule == "increase"
+    # the same change among 30 unchanged rows: 31 tests, adjusted p = 31 x 0.03 > 0.05
+    crowded = key_findings(
+        spec(TREND),
+        questionnaire,
+        table(after, *province_rows(30)),
+        "nl",
+        previous=table(before, *province_rows(30), wave=2023),
+    )
+    assert crowded.findings[1].rule == "no_clear_difference"
+    assert crowded.findings[1].sentence.startswith("Er is geen duidelijk verschil")
+
+
+def gradient_headline(option):
+    return {
+        **VISION,
+        "option": option,
+        "gradient": {
+            "topic": {"nl": "het werken aan een visie", "en": "working on a vision"},
+            "more": {"nl": "werken vaker aan een AI-visie", "en": "work on a vision more often"},
+            "less": {"nl": "werken minder vaak aan een AI-visie", "en": "work on it less often"},
+        },
+    }
+
+
+def classes(option, small, large):
+    return [
+        row("B1", option, small, small - 0.08, small + 0.08, n=80, domain="size_class=lt20k"),
+        row("B1", option, large, large - 0.10, large + 0.10, n=25, domain="size_class=100k-250k"),
+    ]
+
+
+def test_the_size_gradients_of_a_publication_are_one_family_of_tests(questionnaire):
+    moderate = classes("group:working_on", 0.50, 0.66)  # +16 points, raw p about 0.015
+    overall = row("B1", "group:working_on", 0.55, 0.50, 0.60)
+    alone = key_findings(
+        spec(gradient_headline("group:working_on")), questionnaire, table(overall, *moderate), "nl"
+    )
+    assert alone.findings[-1].rule == "larger_more"
+    nulls = [row("B1", option, 0.5, 0.45, 0.55) for option in ("1", "2", "3", "4")] + [
+        r for option in ("1", "2", "3", "4") for r in classes(option, 0.5, 0.5)
+    ]
+    family = key_findings(
+        spec(gradient_headline("group:working_on"), *(gradient_headline(o) for o in "1234")),
+        questionnaire,
+        table(overall, *moderate, *nulls),
+        "nl",
+    )
+    assert "larger_more" not in [f.rule for f in family.findings]

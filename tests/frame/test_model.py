@@ -99,7 +99,8 @@ def test_the_fingerprint_of_a_frame_changes_with_any_figure_of_any_municipality(
 
 
 def test_the_fingerprint_ignores_the_layout_of_the_frame_file(
-    shipped_lines: Callable[[str], list[str]], write_file: Callable[[str, list[str]], Path],
+    shipped_lines: Callable[[str], list[str]],
+    write_file: Callable[[str, list[str]], Path],
     data_dir: Path,
 ) -> None:
     header, *rows = shipped_lines("municipalities_2024.csv")

@@ -136,6 +136,7 @@ def test_json_has_the_metadata_on_top_and_the_same_rows(frame: Frame) -> None:
         "fallback_reason": reason.get("en"),
         "respondents": 6,
         "population": 342,
+        "take_all": [],
     }
     rows = document["rows"]
     assert isinstance(rows, list)

@@ -13,7 +13,7 @@ from aimonitor import stats
 from aimonitor.findings import ComparisonWording, LabelledValue, RowRef, compare_waves
 from aimonitor.frame import load_frame
 from aimonitor.i18n import Text
-from aimonitor.indicators import EstimateTable
+from aimonitor.indicators import EstimateTable, estimate_representativeness
 from aimonitor.indicators.weighting import weight_wave
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.report import build_report, render_html
@@ -273,3 +273,52 @@ def test_the_methods_annex_gives_the_weighting_fallback_in_the_language_of_the_r
     current = EstimateTable(2024, False, weighting, B1_ROWS)
     html = _html(questionnaire, lang, current=current)
     assert f"<p>{sentence}</p>" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "bias", "take_all", "r_value", "small"),
+    [
+        (
+            "nl",
+            "Ze dekken geen vertekening door non-respons",
+            "Alle gemeenten van &lt; 20.000 inwoners, ≥ 250.000 inwoners deden mee",
+            "Deze meting: R = 0,74;",
+            '<th scope="row" class="label">&lt; 20.000 inwoners</th>',
+        ),
+        (
+            "en",
+            "They do not cover non-response bias",
+            "Every municipality of &lt; 20,000 inhabitants, ≥ 250,000 inhabitants took part",
+            "This wave: R = 0.74;",
+            '<th scope="row" class="label">&lt; 20,000 inhabitants</th>',
+        ),
+    ],
+)
+def test_the_methods_annex_says_what_the_intervals_leave_out_and_shows_the_r_indicator(
+    questionnaire: Questionnaire, lang: str, bias: str, take_all: str, r_value: str, small: str
+) -> None:
+    # Everyone but the 6 municipalities of Flevoland answered: the propensity is 0 for those
+    # 6 and 1 for the other 336, so S = sqrt(6 * 336 / 342 / 341) = 0.131 and R = 1 - 2 S = 0.74.
+    frame = load_frame(2024)
+    answered = [m for m in frame.municipalities if m.province != "Flevoland"]
+    weighting = weight_wave(
+        [m.size_class.code for m in answered], [m.province for m in answered], frame
+    ).weighting
+    representativeness = estimate_representativeness(frame, [m.code for m in answered])
+    assert math.isclose(
+        representativeness.r_indicator, 1 - 2 * math.sqrt(6 * 336 / 342 / 341), rel_tol=1e-9
+    )
+    current = EstimateTable(2024, False, weighting, B1_ROWS)
+    html = _html(questionnaire, lang, current=current, representativeness=representativeness)
+    assert bias in html
+    assert take_all in html
+    assert r_value in html
+    assert small in html  # the partial indicators by size class, labelled in the language
+
+
+def test_without_a_representativeness_measure_the_annex_still_says_what_intervals_leave_out(
+    questionnaire: Questionnaire,
+) -> None:
+    html = _html(questionnaire, "en")
+    assert "They do not cover non-response bias" in html
+    assert "R-indicator" not in html

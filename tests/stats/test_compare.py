@@ -45,7 +45,7 @@ def test_a_difference_with_degrees_of_freedom_uses_the_t_quantile() -> None:
 
 def test_a_share_of_zero_is_compared_with_the_uncertainty_of_its_interval_not_se_zero() -> None:
     # 0 of 111: design SE 0, published interval 0-3.33%; the other wave 1.9% with SE 1.4 points
-    zero = Estimate(0.0, 0.0, 0.0, 0.0333, df=None, n=111, method="wilson")
+    zero = Estimate(0.0, 0.0, 0.0, 0.0333, df=None, n=111, method="wilson", boundary=True)
     other = Estimate(0.019, 0.014, 0.005, 0.066, df=None, n=96, method="wilson")
     result = difference(zero, other)
     implied = 0.0333 / (2 * Z)

@@ -66,8 +66,7 @@ def test_impossible_margins_raise_a_convergence_error() -> None:
     a = ["p", "p", "q", "q"]
     b = ["u", "u", "v", "v"]  # b is a copy of a, but the totals disagree
     with pytest.raises(ConvergenceError, match="did not converge"):
-        rake(design, [Margin("a", a, {"p": 5, "q": 5}), Margin("b", b, {"u": 2, "v": 8})],
-             maxit=50)
+        rake(design, [Margin("a", a, {"p": 5, "q": 5}), Margin("b", b, {"u": 2, "v": 8})], maxit=50)
 
 
 def test_linear_calibration_to_one_margin_equals_poststratification(

@@ -111,9 +111,7 @@ def make_wave(year: int, *, synthetic: bool = False, frame_year: int = 2024) -> 
     )
 
 
-def respond(
-    wave: Wave, codes: list[str], status: str = MunicipalResponse.Status.SUBMITTED
-) -> None:
+def respond(wave: Wave, codes: list[str], status: str = MunicipalResponse.Status.SUBMITTED) -> None:
     """Responses of the municipalities ``codes`` (CBS codes in the wave's frame year)."""
     for code in codes:
         MunicipalResponse.objects.create(

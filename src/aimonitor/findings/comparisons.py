@@ -3,12 +3,17 @@
 A difference is claimed ("gestegen", "vaker") only when it is statistically significant
 (:func:`aimonitor.stats.significant`: the confidence interval of the difference excludes 0).
 The difference itself is :func:`aimonitor.stats.difference`: for independent estimates the
-standard error is sqrt(se1² + se2²); a known covariance can be passed (the same
-municipalities answering in two waves make the estimates positively correlated, which the
-independent formula ignores, so it is conservative there). The interval uses the normal
-quantile unless the caller passes degrees of freedom ``df`` for a t quantile (few design
-degrees of freedom). The decimals a claimed difference is printed at are
-:func:`aimonitor.formatting.difference_decimals`, the rule the report's tables use too.
+standard error is sqrt(cse1² + cse2²), with cse the :func:`aimonitor.stats.comparison_se`
+(a share of 0 or 1 enters with the SE of its interval, decision record 0005); a known
+covariance can be passed (the same municipalities answering in two waves make the estimates
+positively correlated, which the independent formula ignores, so it is conservative there).
+The interval uses the normal quantile unless the caller passes degrees of freedom ``df`` for
+a t quantile (few design degrees of freedom; ``"welch"`` for Welch-Satterthwaite). The key
+findings pass the difference itself where it belongs to a family whose false discovery rate
+is controlled (the change rows of the publication; the size-class gradients), so the claim
+follows the adjusted p-value (:func:`aimonitor.stats.significant`). The decimals a claimed
+difference is printed at are :func:`aimonitor.formatting.difference_decimals`, the rule the
+report's tables use too.
 """
 
 from __future__ import annotations
@@ -88,17 +93,20 @@ def compare_waves(
     decimals: int | None = None,
     covariance: float = 0.0,
     level: float = 0.95,
-    df: float | None = None,
+    df: stats.DfChoice = None,
+    difference: Estimate | None = None,
 ) -> Finding | None:
     """A change between two waves: "... is gestegen van 41% in 2024 naar 48% in 2025 (...)".
 
-    The change is ``later − earlier`` (:func:`aimonitor.stats.difference`). Without a
-    significant change the finding says "geen duidelijk verschil", or is ``None`` when
-    ``when_unclear="silent"``. The labels name the waves.
+    The change is ``later − earlier`` (:func:`aimonitor.stats.difference`), or ``difference``
+    when given: the published change row, whose false-discovery-rate adjusted p-value then
+    decides (``covariance``, ``level`` and ``df`` are not used). Without a significant change
+    the finding says "geen duidelijk verschil", or is ``None`` when ``when_unclear="silent"``.
+    The labels name the waves.
     """
     check_language(lang)
     _ = translator(lang).gettext
-    diff = stats.difference(
+    diff = difference or stats.difference(
         later.estimate, earlier.estimate, covariance=covariance, level=level, df=df
     )
     change = direction(diff)
@@ -148,16 +156,18 @@ def compare_groups(
     decimals: int | None = None,
     covariance: float = 0.0,
     level: float = 0.95,
-    df: float | None = None,
+    df: stats.DfChoice = None,
     rules: tuple[str, str, str] = ("higher", "lower", "no_clear_difference"),
+    difference: Estimate | None = None,
 ) -> Finding | None:
     """Two groups: "Grote gemeenten experimenteren vaker met AI dan kleine gemeenten (62%
     tegenover 35%; +27 procentpunt; 95%-BI ...)". ``first`` is the subject of the sentence; the
-    difference shown is first − second.
+    difference shown is first − second: computed here, or ``difference`` when the caller
+    computed it (e.g. with its false-discovery-rate adjusted p-value).
     """
     check_language(lang)
     _ = translator(lang).gettext
-    diff = stats.difference(
+    diff = difference or stats.difference(
         first.estimate, second.estimate, covariance=covariance, level=level, df=df
     )
     side = direction(diff)
@@ -195,7 +205,8 @@ def size_gradient(
     scale: ValueScale = "proportion",
     decimals: int | None = None,
     level: float = 0.95,
-    df: float | None = None,
+    df: stats.DfChoice = "welch",
+    difference: Estimate | None = None,
 ) -> Finding | None:
     """The size-class gradient: the largest class compared with the smallest.
 
@@ -203,7 +214,9 @@ def size_gradient(
     dan kleine" is said only when these two differ significantly; the classes in between are
     not tested (a significant difference between the extremes is the claim, not a monotone
     trend). Size classes are disjoint groups of municipalities, so the estimates are
-    independent.
+    independent; the interval uses t with Welch-Satterthwaite degrees of freedom. The key
+    findings pass ``difference`` with the p-value adjusted over all gradient sentences of the
+    publication (:func:`gradient_difference`, then :func:`aimonitor.stats.control_fdr`).
     """
     if len(classes) < 2:
         raise FindingError("a size gradient needs at least two size classes")
@@ -219,4 +232,12 @@ def size_gradient(
         level=level,
         df=df,
         rules=("larger_more", "larger_less", "no_clear_gradient"),
+        difference=difference,
     )
+
+
+def gradient_difference(classes: Sequence[LabelledValue]) -> Estimate:
+    """The difference largest − smallest size class of a gradient (Welch t interval)."""
+    if len(classes) < 2:
+        raise FindingError("a size gradient needs at least two size classes")
+    return stats.difference(classes[-1].estimate, classes[0].estimate, df="welch")

@@ -2,6 +2,11 @@
 
 Every sentence comes from rows of the estimate table (its evidence points at them, table
 ``estimates``), so a figure in a finding is always the figure in ``aimonitor estimates``.
+A trend sentence states the change row of the publication's changes table (the figure in
+``aimonitor estimates --changes``), significant after false-discovery-rate control over all
+change rows. The size-class gradient sentences are one family too: their differences are
+computed first and their p-values adjusted together (Benjamini-Hochberg) before any is
+worded.
 A headline whose rows are missing or suppressed is left out, and the reason is kept in
 ``KeyFindings.omitted`` so the report can say so plainly.
 """
@@ -10,12 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aimonitor import stats
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import Lang, Text, check_language, translator
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
+from aimonitor.indicators.changes import estimate_changes
 from aimonitor.questionnaire import Questionnaire
 
-from .comparisons import ComparisonWording, compare_waves, size_gradient
+from .comparisons import ComparisonWording, compare_waves, gradient_difference, size_gradient
 from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline
 from .model import Evidence, Finding, LabelledValue, RowRef, Sentence
 from .rankings import ranking_finding
@@ -48,13 +55,20 @@ def key_findings(
     lang: Lang,
     *,
     previous: EstimateTable | None = None,
+    changes: EstimateTable | None = None,
 ) -> KeyFindings:
-    """All headlines of ``spec`` that the table supports, in the order of the spec."""
+    """All headlines of ``spec`` that the table supports, in the order of the spec.
+
+    ``changes`` is the publication's changes table (``table`` against ``previous``); it is
+    computed from ``previous`` when not given.
+    """
     check_language(lang)
-    writer = _Writer(spec, questionnaire, table, previous, lang)
-    for headline in spec.headlines:
+    if changes is None and previous is not None:
+        changes = estimate_changes(table, previous)
+    writer = _Writer(spec, questionnaire, table, previous, changes, lang)
+    for index, headline in enumerate(spec.headlines):
         if isinstance(headline, ShareHeadline):
-            writer.share(headline)
+            writer.share(headline, index)
         elif isinstance(headline, RankingHeadline):
             writer.ranking(headline)
         else:
@@ -80,15 +94,46 @@ class _Writer:
         questionnaire: Questionnaire,
         table: EstimateTable,
         previous: EstimateTable | None,
+        changes: EstimateTable | None,
         lang: Lang,
     ) -> None:
         self.spec = spec
         self.questionnaire = questionnaire
         self.table = table
         self.previous = previous
+        self.changes = changes
         self.lang = lang
         self.findings: list[Finding] = []
         self.omitted: list[str] = []
+        self.gradients = self._gradient_family()
+
+    def _gradient_classes(self, headline: ShareHeadline) -> list[LabelledValue]:
+        """The size classes of a gradient headline that have a published row, smallest first."""
+        classes = []
+        for size_class in SIZE_CLASSES:
+            row = self.table.find(
+                headline.variable, headline.option, f"size_class={size_class.code}"
+            )
+            phrase = self.spec.size_class_phrases.get(size_class.code)
+            if row is not None and not row.suppressed and phrase is not None:
+                classes.append(LabelledValue(phrase, row.estimate, ref_of(row)))
+        return classes
+
+    def _gradient_family(self) -> dict[int, tuple[LabelledValue, LabelledValue, stats.Estimate]]:
+        """Every gradient sentence's extremes and difference, the p-values adjusted together."""
+        tested = []
+        for index, headline in enumerate(self.spec.headlines):
+            if not isinstance(headline, ShareHeadline) or headline.gradient is None:
+                continue
+            classes = self._gradient_classes(headline)
+            if len(classes) >= 2:
+                smallest, largest = classes[0], classes[-1]
+                tested.append((index, smallest, largest, gradient_difference([smallest, largest])))
+        adjusted = stats.control_fdr([diff for *_, diff in tested])
+        return {
+            index: (smallest, largest, diff)
+            for (index, smallest, largest, _), diff in zip(tested, adjusted, strict=True)
+        }
 
     def _usable(self, variable: str, option: str, domain: str = ALL) -> IndicatorRow | None:
         row = self.table.find(variable, option, domain)
@@ -116,7 +161,7 @@ class _Writer:
         spec = self.spec.populations[key]
         return Population(definite=spec.definite, bare=spec.bare)
 
-    def share(self, headline: ShareHeadline) -> None:
+    def share(self, headline: ShareHeadline, index: int) -> None:
         row = self._usable(headline.variable, headline.option)
         if row is None:
             return
@@ -131,13 +176,14 @@ class _Writer:
         if headline.trend is not None:
             self._trend(headline, row)
         if headline.gradient is not None:
-            self._gradient(headline)
+            self._gradient(headline, index)
 
     def _trend(self, headline: ShareHeadline, row: IndicatorRow) -> None:
-        if self.previous is None or headline.trend is None:
+        if self.previous is None or self.changes is None or headline.trend is None:
             return
         earlier = self.previous.find(headline.variable, headline.option, ALL)
-        if earlier is None or earlier.suppressed:
+        change = self.changes.find(headline.variable, headline.option, ALL)
+        if earlier is None or earlier.suppressed or change is None or change.suppressed:
             return
         finding = compare_waves(
             LabelledValue(
@@ -147,32 +193,23 @@ class _Writer:
             ComparisonWording(topic=headline.trend.topic),
             headline.theme,
             self.lang,
+            difference=change.estimate,
         )
         if finding is not None:
             self.findings.append(finding)
 
-    def _gradient(self, headline: ShareHeadline) -> None:
+    def _gradient(self, headline: ShareHeadline, index: int) -> None:
         wording = headline.gradient
-        if wording is None:
+        if wording is None or index not in self.gradients:
             return
-        classes = []
-        for size_class in SIZE_CLASSES:
-            row = self.table.find(
-                headline.variable, headline.option, f"size_class={size_class.code}"
-            )
-            phrase = self.spec.size_class_phrases.get(size_class.code)
-            if row is not None and not row.suppressed and phrase is not None:
-                classes.append(LabelledValue(phrase, row.estimate, ref_of(row)))
-        if len(classes) < 2:
-            return
-        smallest, largest = classes[0], classes[-1]
+        smallest, largest, diff = self.gradients[index]
         finding = size_gradient(
             [smallest, largest],
             ComparisonWording(topic=wording.topic, more=wording.more, less=wording.less),
             headline.theme,
             self.lang,
             when_unclear="silent",
-            df=_comparison_df(smallest, largest),
+            difference=diff,
         )
         if finding is not None:
             self.findings.append(finding)
@@ -240,16 +277,6 @@ class _Writer:
                 rule="mean",
             )
         )
-
-
-def _comparison_df(first: LabelledValue, second: LabelledValue) -> float | None:
-    """The degrees of freedom for comparing two domain estimates: the smaller of theirs (size
-    classes have 20-30 respondents, where t and z differ); ``None`` (normal) when either has
-    none."""
-    dfs = [item.estimate.df for item in (first, second)]
-    if any(df is None or df <= 0 for df in dfs):
-        return None
-    return min(float(df) for df in dfs if df is not None)
 
 
 def _previous_ref(row: IndicatorRow) -> RowRef:

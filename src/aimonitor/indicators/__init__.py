@@ -4,10 +4,11 @@ Typical use::
 
     table = estimate_wave(wave, load_frame(wave.frame_year), lineage=load_lineage())
     changes = estimate_changes(table, previous_table)
+    representativeness = estimate_representativeness(frame, codes_of_respondents)
     write_estimates(table, stream, "csv", questionnaire=wave.questionnaire)
 
 See docs/methodology/indicators.md (estimands, bases, keys, suppression, changes) and
-docs/methodology/weighting.md (margins and fallback).
+docs/methodology/weighting.md (design v2, margins, fallback, R-indicator).
 """
 
 from aimonitor.indicators.catalogue import BASES, Estimand, catalogue
@@ -17,6 +18,12 @@ from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.estimate import estimate_wave, place_respondents
 from aimonitor.indicators.export import COLUMNS, SYNTHETIC_NOTICE, write_estimates
 from aimonitor.indicators.matrix import IndicatorMatrix, build_matrix
+from aimonitor.indicators.representativeness import (
+    CategoryPartial,
+    PartialIndicators,
+    Representativeness,
+    estimate_representativeness,
+)
 from aimonitor.indicators.response import (
     ResponseCell,
     ResponseSummary,
@@ -31,11 +38,14 @@ __all__ = [
     "BASES",
     "COLUMNS",
     "SYNTHETIC_NOTICE",
+    "CategoryPartial",
     "Estimand",
     "EstimateTable",
     "IndicatorError",
     "IndicatorMatrix",
     "IndicatorRow",
+    "PartialIndicators",
+    "Representativeness",
     "Respondent",
     "ResponseCell",
     "ResponseSummary",
@@ -46,6 +56,7 @@ __all__ = [
     "catalogue",
     "count_response",
     "estimate_changes",
+    "estimate_representativeness",
     "estimate_wave",
     "place_respondents",
     "response_summary",

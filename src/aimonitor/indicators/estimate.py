@@ -10,7 +10,6 @@ on fewer than ``min_n`` respondents, or when its interval is not finite (df = 0)
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -148,18 +147,7 @@ def _domain_rows(
     ]
 
 
-# Rounding slack: the Wilson limit at p = 1 comes out as 1 - 1e-16 from aimonitor.stats.
-_ROUNDING = 1e-12
-
-
 def _row(estimand: Estimand, domain: str, estimate: stats.Estimate, min_n: int) -> IndicatorRow:
-    value, lower, upper = estimate.estimate, estimate.ci_lower, estimate.ci_upper
-    if lower - _ROUNDING <= value < lower:
-        lower = value
-    if upper < value <= upper + _ROUNDING:
-        upper = value
-    if (lower, upper) != (estimate.ci_lower, estimate.ci_upper):
-        estimate = replace(estimate, ci_lower=lower, ci_upper=upper)
     return IndicatorRow(
         variable=estimand.variable,
         option=estimand.option,

@@ -13,6 +13,11 @@ A text cell that a spreadsheet would take for a formula (starting with ``=``, ``
 ``@``, a tab or a carriage return, and not a plain number) gets a leading ``'``
 (:func:`aimonitor.writing.spreadsheet_safe`); numbers are never changed.
 
+A change row (``kind = difference``) also carries its two-sided ``p_value``, the
+Benjamini-Hochberg ``p_adjusted`` over the publication's change rows, and ``significant``,
+the flag the report and the key findings use (:func:`aimonitor.stats.significant`: the
+adjusted p-value below 5 %). These columns are empty for levels.
+
 Numbers are written with full precision (Python's shortest round-trip form). A suppressed
 row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error, interval and
 note are left empty (JSON ``null``): the figure is not published, and a note such as "p = 0
@@ -26,6 +31,7 @@ import json
 from dataclasses import asdict
 from typing import Literal, TextIO
 
+from aimonitor import stats
 from aimonitor.i18n import SUPPORTED_LANGUAGES, synthetic_data_label
 from aimonitor.indicators.catalogue import Estimand, catalogue
 from aimonitor.indicators.errors import IndicatorError
@@ -56,8 +62,13 @@ COLUMNS = (
     "note",
     "base",
     "synthetic",
+    "p_value",
+    "p_adjusted",
+    "significant",
 )
-_WITHHELD = frozenset({"estimate", "ci_lower", "ci_upper", "se", "note"})
+_WITHHELD = frozenset(
+    {"estimate", "ci_lower", "ci_upper", "se", "note", "p_value", "p_adjusted", "significant"}
+)
 
 
 def write_estimates(
@@ -88,6 +99,8 @@ def header_line(table: EstimateTable) -> str:
     weighting = table.weighting
     margins = f" ({', '.join(weighting.margins)})" if weighting.margins else ""
     parts.append(f"weighting: {weighting.method}{margins}")
+    if weighting.take_all:
+        parts.append(f"take-all: {', '.join(weighting.take_all)}")
     if weighting.fallback_reason:
         parts.append(f"fallback: {weighting.fallback_reason.get('en')}")
     if table.synthetic:
@@ -127,6 +140,9 @@ def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str,
         "note": estimate.note,
         "base": estimand.base,
         "synthetic": synthetic,
+        "p_value": estimate.p_value,
+        "p_adjusted": estimate.p_adjusted,
+        "significant": stats.significant(estimate) if row.kind == "difference" else None,
     }
     if row.suppressed:
         record.update(dict.fromkeys(_WITHHELD))

@@ -82,8 +82,7 @@ def count_response(
             for c in SIZE_CLASSES
         ),
         by_province=tuple(
-            ResponseCell("province", p, population_province[p], by_province[p])
-            for p in PROVINCES
+            ResponseCell("province", p, population_province[p], by_province[p]) for p in PROVINCES
         ),
     )
 

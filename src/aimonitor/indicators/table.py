@@ -74,6 +74,9 @@ class Weighting:
     """Why the planned weighting was not possible (``None`` when it was), in both languages."""
     respondents: int = 0
     population: int = 0
+    take_all: tuple[str, ...] = ()
+    """The (collapsed) size classes in which every municipality responded: weight 1 and no
+    sampling variance (design v2, docs/decisions/0009-design-v2.md)."""
 
 
 @dataclass(frozen=True)

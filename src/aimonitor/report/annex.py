@@ -1,9 +1,11 @@
-"""The annexes: methods (response by stratum, weighting, intervals, suppression) and codebook."""
+"""The annexes: methods (response by stratum, weighting, intervals, representativeness,
+suppression) and codebook."""
 
 from __future__ import annotations
 
+from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import Lang
-from aimonitor.indicators import EstimateTable, ResponseSummary
+from aimonitor.indicators import EstimateTable, Representativeness, ResponseSummary
 from aimonitor.questionnaire import Questionnaire, codebook
 
 from .model import (
@@ -17,7 +19,13 @@ from .model import (
 from .words import Words
 
 
-def methods(current: EstimateTable, response: ResponseSummary, lang: Lang, words: Words) -> Methods:
+def methods(
+    current: EstimateTable,
+    response: ResponseSummary,
+    lang: Lang,
+    words: Words,
+    representativeness: Representativeness | None = None,
+) -> Methods:
     fallback = current.weighting.fallback_reason
     return Methods(
         response=response,
@@ -29,7 +37,15 @@ def methods(current: EstimateTable, response: ResponseSummary, lang: Lang, words
         ),
         level=LEVEL,
         minimum_n=MIN_RESPONDENTS,
+        take_all=tuple(size_class_label(cell, lang) for cell in current.weighting.take_all),
+        representativeness=representativeness,
     )
+
+
+def size_class_label(cell: str, lang: Lang) -> str:
+    """The label of a size class, or of collapsed classes (``100k-250k+ge250k``) joined."""
+    labels = {c.code: c.label.get(lang) for c in SIZE_CLASSES}
+    return " + ".join(labels.get(code, code) for code in cell.split("+"))
 
 
 def _margin(margin: str, words: Words) -> str:

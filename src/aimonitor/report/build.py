@@ -14,7 +14,13 @@ from datetime import date
 
 from aimonitor.findings import Finding
 from aimonitor.i18n import Lang, check_language
-from aimonitor.indicators import ALL, EstimateTable, IndicatorRow, ResponseSummary
+from aimonitor.indicators import (
+    ALL,
+    EstimateTable,
+    IndicatorRow,
+    Representativeness,
+    ResponseSummary,
+)
 from aimonitor.questionnaire import Questionnaire
 
 from .annex import codebook_sections, methods
@@ -38,13 +44,15 @@ def build_report(
     lang: Lang,
     generated: date | None = None,
     notes: Sequence[str] = (),
+    representativeness: Representativeness | None = None,
 ) -> Report:
     """The report of ``current`` in ``lang`` (``nl`` or ``en``).
 
     ``history`` holds earlier waves, oldest first, for the trend charts; ``changes`` a table
     of differences with an earlier wave; ``generated`` the date on the title page (today if
     not given; pass it for reproducible output); ``notes`` are sentences in ``lang`` for the
-    report's notice box (e.g. key findings that could not be written, and why).
+    report's notice box (e.g. key findings that could not be written, and why);
+    ``representativeness`` the R-indicator of the wave's response for the methods annex.
     """
     check_language(lang)
     if response.wave != current.wave:
@@ -102,7 +110,7 @@ def build_report(
         population=response.total.population,
         key_findings=_key_findings(questionnaire, usable, anchors, w, lang),
         chapters=chapters,
-        methods=methods(valid, response, lang, w),
+        methods=methods(valid, response, lang, w, representativeness),
         codebook=codebook_sections(questionnaire, lang),
         notices=tuple(notices),
         questionnaire_version=questionnaire.version,

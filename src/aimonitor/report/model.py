@@ -13,6 +13,7 @@ from typing import Literal
 
 from aimonitor.formatting import ValueScale
 from aimonitor.i18n import Lang
+from aimonitor.indicators.representativeness import Representativeness
 from aimonitor.indicators.response import ResponseSummary
 
 # The one suppression minimum of every output (estimates, findings, report), re-exported
@@ -163,6 +164,11 @@ class Methods:
     interval_methods: tuple[str, ...]
     level: float
     minimum_n: int
+    take_all: tuple[str, ...] = ()
+    """The size classes (labels in the report's language) in which every municipality took
+    part: weight 1 and no sampling error (design v2)."""
+    representativeness: Representativeness | None = None
+    """The R-indicator with partial indicators by size class and province."""
 
 
 @dataclass(frozen=True)

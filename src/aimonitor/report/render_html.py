@@ -28,6 +28,7 @@ from aimonitor.formatting import (
 from aimonitor.i18n import Lang
 from aimonitor.stats import Estimate
 
+from .annex import size_class_label
 from .charts import chart_svg
 from .model import Change, Chart, Report
 from .words import words
@@ -53,6 +54,10 @@ def _render(report: Report, svgs: dict[int, str]) -> str:
         change=lambda figure: change_text(figure.change, figure.scale, lang),
         number=lambda n: format_number(n, lang),
         rate=lambda r: format_rate(r, lang),
+        decimal=lambda value, decimals: format_number(value, lang, decimals=decimals),
+        category_label=lambda variable, key: (
+            size_class_label(key, lang) if variable == "size_class" else key
+        ),
         level=lambda level: format_percent(level, lang),
         chart_src=lambda chart: Markup(_data_uri(svgs[id(chart)])),
         chart_alt=lambda chart: chart_alt(chart, lang),

@@ -52,8 +52,17 @@ class Words:
     weighting_poststratify: str
     weighting_none: str
     weighting_fallback: str
+    weighting_take_all: str
     intervals: str
     intervals_text: str
+    intervals_coverage: str
+    representativeness: str
+    representativeness_text: str
+    representativeness_partial_text: str
+    partial_summary: str
+    mean_propensity: str
+    unconditional: str
+    conditional: str
     suppression: str
     suppression_text: str
     rounding_text: str
@@ -100,8 +109,10 @@ def words(lang: Lang) -> Words:
             "– Not shown: fewer than {minimum} municipalities answered, too few for a figure."
         ),
         significant_note=_(
-            "Changes in bold are statistically significant: their interval does not "
-            "contain 0. With many changes tested at once, a few of them are expected by chance."
+            "Changes in bold are statistically significant after controlling the false "
+            "discovery rate at 5% over all published changes of this wave (Benjamini-Hochberg). "
+            "The intervals shown are not adjusted, so a change whose interval just excludes 0 "
+            "is not always in bold."
         ),
         open_question=_("Open question: the answers are not summarised in this report."),
         nobody_answered=_("Nobody answered this question, so there are no figures."),
@@ -130,11 +141,45 @@ def words(lang: Lang) -> Words:
             "The answers are not weighted: every responding municipality counts once."
         ),
         weighting_fallback=_("The planned weighting was not possible: {reason}"),
+        weighting_take_all=_(
+            "Every municipality of {classes} took part: each of them counts once (weight 1), "
+            "and their figures have no sampling error."
+        ),
         intervals=_("Confidence intervals"),
         intervals_text=_(
             "Every figure has a {level} confidence interval and the number of municipalities it "
             "rests on (n). Interval methods used: {methods}."
         ),
+        intervals_coverage=_(
+            "The intervals treat the municipalities that answered as a random sample of the "
+            "municipalities of their size class, weighted to size class and province. They "
+            "show the uncertainty that comes from which municipalities happened to answer, "
+            "given size class and province. They do not cover non-response bias: if the "
+            "municipalities that did not answer differ from those of the same size class and "
+            "province that did, the figures are off by an amount that no interval shows."
+        ),
+        representativeness=_("Representativeness of the response"),
+        representativeness_text=_(
+            "How much taking part depended on size class and province is summarised by the "
+            "R-indicator (Schouten, Cobben and Bethlehem 2009): R = 1 − 2S, with S the standard "
+            "deviation of the response propensities of all {population} municipalities, "
+            "estimated by a logistic regression of response on size class and province. R = 1 "
+            "means that every municipality was equally likely to take part; the lower R, the "
+            "more response depended on size class and province. This wave: R = {r}; the "
+            "propensities have a mean of {mean} and a coefficient of variation of {cv}."
+        ),
+        representativeness_partial_text=_(
+            "Partial indicators show where response was uneven. The unconditional value of a "
+            "size class or province is positive when it took part more often than average and "
+            "negative when less often; the conditional value is the spread that remains within "
+            "it once the other variable is taken into account. Values near 0 mean that the "
+            "group is well represented. The weighting corrects for these differences; "
+            "differences that size class and province do not capture are not measured here."
+        ),
+        partial_summary=_("{variable}: unconditional {unconditional}, conditional {conditional}."),
+        mean_propensity=_("Mean propensity"),
+        unconditional=_("Unconditional"),
+        conditional=_("Conditional"),
         suppression=_("Suppression"),
         suppression_text=_(
             "A figure that rests on fewer than {minimum} municipalities is not shown; tables and "

@@ -4,10 +4,10 @@ Typical use for one wave (numpy only; NaN in ``values`` = not in the base of tha
 
     from aimonitor import stats
 
-    design = stats.design_from_arrays(fpc=np.full(n, 342.0))          # SRS with fpc
+    design = stats.design_from_arrays(fpc=class_size, strata=size_class)  # stratified, fpc N_h
     design = stats.rake(design, [
         stats.Margin("size_class", size_class, size_class_totals),
-        stats.Margin("province", province, province_totals),
+        stats.Margin("province", province_rest, province_rest_totals),
     ])                                       # or stats.poststratify(design, margin)
     shares = stats.proportion(design, indicators, names=codes, by=province,
                               by_name="province")          # Wilson, t with domain df
@@ -25,8 +25,11 @@ Public names
 * Intervals: :class:`ProportionMethod` (closed enum; default ``WILSON``).
 * Comparisons: :func:`contrast` (``sum(c_i * est_i)``, as R's ``svycontrast``),
   :func:`difference` (two estimates, the contrast ``[1, -1]``), :func:`differences` (two
-  result sets, e.g. waves), :func:`significant` (the interval excludes the null value), and
-  :func:`comparison_se` (the SE a comparison uses, decision record 0005).
+  result sets, e.g. waves), :func:`significant` (the one significance rule),
+  :func:`comparison_se` (the SE a comparison uses, decision record 0005), :func:`welch_df`
+  (Welch-Satterthwaite degrees of freedom), :func:`p_value` and :func:`control_fdr`
+  (Benjamini-Hochberg over a family of differences; :func:`benjamini_hochberg` on raw
+  p-values, as R's ``p.adjust(p, "BH")``).
 * Errors: :class:`StatsError` and subclasses, all :class:`aimonitor.errors.AimonitorError`.
 
 Conventions: ``df="domain"`` (default) uses t with the domain's PSUs minus strata, which is
@@ -37,11 +40,16 @@ see ``docs/methodology/``.
 
 from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray
 from aimonitor.stats.compare import (
+    DfChoice,
+    benjamini_hochberg,
     comparison_se,
     contrast,
+    control_fdr,
     difference,
     differences,
+    p_value,
     significant,
+    welch_df,
 )
 from aimonitor.stats.design import Design, design_from_arrays
 from aimonitor.stats.errors import (
@@ -64,6 +72,7 @@ __all__ = [
     "ConvergenceError",
     "Design",
     "DesignError",
+    "DfChoice",
     "Estimate",
     "Estimates",
     "EstimationError",
@@ -73,18 +82,22 @@ __all__ = [
     "Margin",
     "ProportionMethod",
     "StatsError",
+    "benjamini_hochberg",
     "calibrate",
     "comparison_se",
     "contrast",
+    "control_fdr",
     "design_effect",
     "design_from_arrays",
     "difference",
     "differences",
     "mean",
+    "p_value",
     "poststratify",
     "proportion",
     "quantile",
     "rake",
     "significant",
     "total",
+    "welch_df",
 ]

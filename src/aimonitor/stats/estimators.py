@@ -216,20 +216,30 @@ def proportion_estimates(
     level: float,
     df: DfRule,
 ) -> list[Estimate]:
-    """One :class:`Estimate` per column of 0/1 ``matrix`` within ``domain``."""
+    """One :class:`Estimate` per column of 0/1 ``matrix`` within ``domain``.
+
+    Whether a share is exactly 0 or 1 is decided from counts: no respondent in the base and
+    domain answered 1 (or 0). Such a share is set to exactly 0 (or 1) with design SE 0 and
+    gets the boundary interval, whatever the floating-point sums gave (the numerator and the
+    denominator are summed along different paths and can disagree in the last bit).
+    """
     stats = linear_stats(design, matrix, "mean", domain)
-    p, se = stats.estimate, np.sqrt(stats.variance)
+    mask = ~np.isnan(matrix)
+    if domain is not None:
+        mask &= domain[:, None]
+    ones = np.count_nonzero(mask & (matrix == 1.0), axis=0)
+    zeros = np.count_nonzero(mask & (matrix == 0.0), axis=0)
+    boundary: BoolArray = (ones == 0) | (zeros == 0)
+    p = np.where(ones == 0, 0.0, np.where(zeros == 0, 1.0, stats.estimate))
+    se = np.where(boundary, 0.0, np.sqrt(stats.variance))
     dfs = df_values(stats, df, design)
     nrow = stats.nrow.astype(np.float64)
     if method is ProportionMethod.LIKELIHOOD:
-        mask = ~np.isnan(matrix)
-        if domain is not None:
-            mask &= domain[:, None]
-        lower, upper = likelihood_ci(mask, p, se, dfs, level)
+        lower, upper = likelihood_ci(design.weights, matrix, mask, p, se, dfs, level, nrow)
     else:
         lower, upper = proportion_ci(method, p, se, dfs, level, nrow)
     lower, upper, notes = degenerate_proportion_ci(
-        method, p, dfs, stats.n.astype(np.float64), level, lower, upper
+        method, p, dfs, stats.n.astype(np.float64), level, lower, upper, boundary
     )
     return [
         Estimate(
@@ -243,6 +253,7 @@ def proportion_estimates(
             level=level,
             degf=int(stats.df[j]),
             note=notes[j],
+            boundary=bool(boundary[j]),
         )
         for j in range(p.shape[0])
     ]

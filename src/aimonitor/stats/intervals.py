@@ -1,10 +1,13 @@
 """Confidence intervals: Wald for means and totals, survey's ``svyciprop`` methods for
 proportions (Korn & Graubard 1998 for ``beta``), all vectorised over estimates.
 
-``df`` arrays hold the t degrees of freedom, ``inf`` for the normal quantile. Rows with
-``df <= 0`` get the whole range (documented degenerate interval) and a note; so do
-proportions of exactly 0 or 1 (design SE 0), which get an interval from the number of
-respondents with design effect 1 instead (Clopper-Pearson, or Wilson for ``wilson``).
+``df`` arrays hold the t degrees of freedom, ``inf`` for the normal quantile. Degenerate
+rows get a documented interval and a note (:func:`degenerate_proportion_ci`): ``df <= 0``
+gives [0, 1]; ``0 < p < 1`` with design SE 0 (every unit of the domain answered) gives
+[p, p]; a share of exactly 0 or 1 (decided from counts by the estimator) gives Wilson with the
+n respondents, design effect 1 and t on the row's ``df`` (t(n - 1) for one stratum), or
+Clopper-Pearson for the other methods, without finite population correction, so also when
+every unit answered.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from enum import StrEnum
 import numpy as np
 from scipy import special
 
-from aimonitor.stats._arrays import FloatArray
+from aimonitor.stats._arrays import BoolArray, FloatArray
 from aimonitor.stats.errors import StatsError
 
 
@@ -146,15 +149,23 @@ def degenerate_proportion_ci(
     level: float,
     lower: FloatArray,
     upper: FloatArray,
+    boundary: BoolArray,
 ) -> tuple[FloatArray, FloatArray, list[str | None]]:
-    """Fill the limits left NaN by :func:`proportion_ci`, with a note per row."""
+    """Fill the limits left NaN by :func:`proportion_ci`, with a note per row.
+
+    ``boundary`` marks the shares of exactly 0 or 1 (decided from counts by the caller).
+    Their interval is Wilson's (or for the other methods Clopper-Pearson's) from the ``n``
+    respondents with design effect 1: the t quantile with the row's ``df`` for Wilson, and
+    no finite population correction. It ends exactly at ``p``. Every interval is clipped to
+    [0, 1].
+    """
     notes: list[str | None] = [None] * p.shape[0]
     lower, upper = lower.copy(), upper.copy()
-    for i in np.flatnonzero(np.isnan(lower) | np.isnan(upper)):
+    for i in np.flatnonzero(np.isnan(lower) | np.isnan(upper) | boundary):
         if df[i] <= 0:
             lower[i], upper[i], notes[i] = 0.0, 1.0, NOTE_DF_ZERO
             continue
-        if 0.0 < p[i] < 1.0:
+        if not boundary[i]:
             # Not a boundary proportion: the SE is 0 because the whole population answered.
             lower[i], upper[i], notes[i] = float(p[i]), float(p[i]), NOTE_CENSUS
             continue
@@ -163,11 +174,11 @@ def degenerate_proportion_ci(
             lo, hi = wilson(rate, count, critical(np.array([df[i]]), level))
         else:
             lo, hi = clopper_pearson(rate, count, level)
-        # At p = 0 or 1 the interval ends exactly at p; rounding must not put p outside it.
-        lower[i] = 0.0 if p[i] <= 0.0 else float(lo[0])
-        upper[i] = 1.0 if p[i] >= 1.0 else float(hi[0])
+        # At p = 0 or 1 the interval ends exactly at p.
+        lower[i] = 0.0 if p[i] == 0.0 else float(lo[0])
+        upper[i] = 1.0 if p[i] == 1.0 else float(hi[0])
         notes[i] = NOTE_BOUNDARY
-    return lower, upper, notes
+    return np.clip(lower, 0.0, 1.0), np.clip(upper, 0.0, 1.0), notes
 
 
 def _expit(x: FloatArray) -> FloatArray:

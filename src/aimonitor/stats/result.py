@@ -18,6 +18,16 @@ class Estimate:
     ``degf`` is the design (or domain) degrees of freedom of the estimate, also when the
     interval used the normal quantile; wave differences use it. ``note`` explains a
     degenerate interval (p = 0 or 1, df = 0), see docs/methodology.
+
+    ``boundary`` is true for a proportion of exactly 0 or 1, decided from counts (no
+    respondent in the base and domain on the other side), never from floating-point
+    comparison; its design SE is 0 and its interval comes from the n respondents.
+
+    ``p_value`` is the two-sided p-value of a difference or contrast against 0 (from the t
+    quantile with ``df``, or the normal one); ``p_adjusted`` the Benjamini-Hochberg adjusted
+    p-value within the family the difference was published in
+    (:func:`~aimonitor.stats.control_fdr`). When ``p_adjusted`` is set,
+    :func:`~aimonitor.stats.significant` uses it.
     """
 
     estimate: float
@@ -30,6 +40,9 @@ class Estimate:
     level: float = 0.95
     degf: int | None = None
     note: str | None = None
+    boundary: bool = False
+    p_value: float | None = None
+    p_adjusted: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

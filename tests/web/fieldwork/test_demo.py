@@ -45,4 +45,3 @@ def test_the_demo_never_overwrites_a_wave_with_real_responses(frame):
         store_demo_waves(seed=2024)
     assert Wave.objects.count() == 1
     assert Wave.objects.get().questionnaire_version == "real"
-

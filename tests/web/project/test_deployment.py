@@ -177,9 +177,7 @@ def test_static_files_are_served_in_production(gunicorn):
 
 def test_the_admin_login_works_through_the_proxy_with_the_trusted_origin(gunicorn):
     connection = http.client.HTTPConnection("127.0.0.1", gunicorn, timeout=30)
-    connection.request(
-        "GET", "/admin/login/", headers={"Host": HOST, "X-Forwarded-Proto": "https"}
-    )
+    connection.request("GET", "/admin/login/", headers={"Host": HOST, "X-Forwarded-Proto": "https"})
     form = connection.getresponse()
     page = form.read().decode()
     assert form.status == 200
@@ -244,8 +242,6 @@ def test_in_production_a_server_error_shows_nothing_and_is_logged_with_its_trace
         for line in log_file.read_text().splitlines()
         if line.startswith("{") and '"level": "ERROR"' in line
     ]
-    assert [(e["logger"], e["status"], e["path"]) for e in errors] == [
-        ("django.request", 500, "/")
-    ]
+    assert [(e["logger"], e["status"], e["path"]) for e in errors] == [("django.request", 500, "/")]
     assert errors[0]["traceback"].startswith("Traceback (most recent call last)")
     assert "no such table" in errors[0]["traceback"]

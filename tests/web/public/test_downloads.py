@@ -52,8 +52,12 @@ def test_a_rebuilt_report_is_sent_again(client, pdf, built_report):
 
 @pytest.mark.parametrize(
     ("wanted", "first", "last"),
-    [("bytes=0-99", 0, 99), ("bytes=10000-", 10000, 10239), ("bytes=-40", 10200, 10239),
-     ("bytes=10200-99999", 10200, 10239)],
+    [
+        ("bytes=0-99", 0, 99),
+        ("bytes=10000-", 10000, 10239),
+        ("bytes=-40", 10200, 10239),
+        ("bytes=10200-99999", 10200, 10239),
+    ],
 )
 def test_a_range_of_a_report_is_sent_as_partial_content(client, pdf, wanted, first, last):
     response = client.get(PDF, HTTP_RANGE=wanted)

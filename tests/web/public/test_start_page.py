@@ -72,7 +72,6 @@ def test_the_start_page_counts_the_response_the_report_counts(demo, client):
     )
 
 
-
 def test_the_start_page_is_styled_by_a_stylesheet_the_app_serves_itself(client):
     """No inline style (the Content-Security-Policy refuses it), and /static/ works without
     DEBUG and without collectstatic, as `make demo` needs."""

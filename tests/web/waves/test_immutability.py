@@ -71,9 +71,7 @@ def test_even_the_dates_of_a_published_wave_are_fixed(published):
         "UPDATE waves_wave SET opens_on = '2024-09-01'",
     ],
 )
-def test_the_database_refuses_to_change_a_published_wave_behind_the_models_back(
-    published, sql
-):
+def test_the_database_refuses_to_change_a_published_wave_behind_the_models_back(published, sql):
     before = _stored(published)
     params = [False] if "%s" in sql else []
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
@@ -134,7 +132,10 @@ def test_a_closed_wave_keeps_its_frozen_fields_but_may_reopen_and_be_published(f
 
 def test_a_draft_may_change_in_every_way_and_be_deleted(frame):
     draft = Wave.objects.create(
-        year=2026, frame_year=2025, questionnaire_id="q", questionnaire_version="1",
+        year=2026,
+        frame_year=2025,
+        questionnaire_id="q",
+        questionnaire_version="1",
         questionnaire={},
     )
     assert draft.frame_sha256 == ""
@@ -148,7 +149,10 @@ def test_a_draft_may_change_in_every_way_and_be_deleted(frame):
 
 def test_an_opened_wave_records_the_frame_it_was_opened_with(frame):
     draft = Wave.objects.create(
-        year=2026, frame_year=2025, questionnaire_id="q", questionnaire_version="1",
+        year=2026,
+        frame_year=2025,
+        questionnaire_id="q",
+        questionnaire_version="1",
         questionnaire={},
     )
     draft.status = Wave.Status.OPEN
@@ -160,7 +164,10 @@ def test_an_opened_wave_records_the_frame_it_was_opened_with(frame):
 
 def test_a_wave_cannot_leave_draft_without_its_frame_in_the_database(frame):
     draft = Wave.objects.create(
-        year=2026, frame_year=2025, questionnaire_id="q", questionnaire_version="1",
+        year=2026,
+        frame_year=2025,
+        questionnaire_id="q",
+        questionnaire_version="1",
         questionnaire={},
     )
     with pytest.raises(IntegrityError), transaction.atomic():

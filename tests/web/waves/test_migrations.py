@@ -34,8 +34,12 @@ def test_waves_and_their_responses_survive_the_move_to_the_waves_app():
         questionnaire={"id": "ai-monitor-2024"},
     )
     amsterdam = old.get_model("municipalities", "Municipality").objects.create(
-        frame_year=2024, code="GM0363", name="Amsterdam", province="Noord-Holland",
-        inhabitants=918_117, size_class="ge250k",
+        frame_year=2024,
+        code="GM0363",
+        name="Amsterdam",
+        province="Noord-Holland",
+        inhabitants=918_117,
+        size_class="ge250k",
     )
     old.get_model("fieldwork", "MunicipalResponse").objects.create(
         wave=old_wave, municipality=amsterdam, status="submitted"

@@ -98,18 +98,31 @@ def _compute(
     labels = table[compare.variable].labels()
     first = _results(case, _subset(table, labels == compare.minuend), levels)
     second = _results(case, _subset(table, labels == compare.subtrahend), levels)
-    return [_difference(a, b) for a, b in zip(first, second, strict=True)]
+    differences = [_difference(a, b) for a, b in zip(first, second, strict=True)]
+    pairs = zip(first, second, strict=True)
+    welch = stats.control_fdr(
+        [stats.difference(a.estimate, b.estimate, df="welch") for a, b in pairs]
+    )
+    for result, change in zip(differences, welch, strict=True):
+        result.extra["welch_df"] = change.df
+        result.extra["ci_welch_lower"] = change.ci_lower
+        result.extra["ci_welch_upper"] = change.ci_upper
+        result.extra["p_welch"] = change.p_value
+        result.extra["p_welch_bh"] = change.p_adjusted
+    return differences
 
 
 def _difference(a: _Result, b: _Result) -> _Result:
-    """``a - b`` of two independent subsets: normal interval, and t with the summed degf."""
+    """``a - b`` of two independent subsets: normal interval, t with the summed degf, and
+    (added by the caller) t with Welch-Satterthwaite degrees of freedom, its p-value and the
+    Benjamini-Hochberg p-value over the case's rows."""
     ea, eb = a.estimate, b.estimate
     if ea.degf is None or eb.degf is None:
         raise SpecError("statistic.compare: both sides need their degrees of freedom")
     t_df = ea.degf + eb.degf
     diff = stats.difference(ea, eb)
     with_t = stats.difference(ea, eb, df=t_df)
-    extra = {
+    extra: dict[str, Any] = {
         "estimate_minuend": ea.estimate,
         "se_minuend": ea.se,
         "estimate_subtrahend": eb.estimate,
@@ -332,9 +345,6 @@ def _proportion_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
         if method == "logit":
             extra["ci_lower_closed_form"] = e.ci_lower
             extra["ci_upper_closed_form"] = e.ci_upper
-        if method == "likelihood":
-            extra["ci_lower_exact"] = e.ci_lower
-            extra["ci_upper_exact"] = e.ci_upper
         if e.note:
             extra["note"] = e.note
         results.append(_Result(name, level, domain, e, extra))

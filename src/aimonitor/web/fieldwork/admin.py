@@ -18,9 +18,7 @@ def _stored(obj: Model | None) -> tuple[str, str] | None:
     values into ``obj`` before the page is drawn again)."""
     if not isinstance(obj, MunicipalResponse) or obj.pk is None:
         return None
-    return (
-        MunicipalResponse.objects.filter(pk=obj.pk).values_list("status", "wave__status").first()
-    )
+    return MunicipalResponse.objects.filter(pk=obj.pk).values_list("status", "wave__status").first()
 
 
 def _is_published(obj: Model | None) -> bool:

@@ -102,8 +102,10 @@ class MunicipalResponse(models.Model):
         problems = []
         if Wave.objects.filter(pk=self.wave_id, status=PUBLISHED).exists():
             problems.append("its wave is published")
-        stored = None if self._state.adding else (
-            MunicipalResponse.objects.filter(pk=self.pk).select_related("wave").first()
+        stored = (
+            None
+            if self._state.adding
+            else (MunicipalResponse.objects.filter(pk=self.pk).select_related("wave").first())
         )
         if stored is None:
             return problems
@@ -169,9 +171,10 @@ class AnswerQuerySet(models.QuerySet["Answer"]):
         return super().update(**kwargs)
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        if not (is_replacing_synthetic_waves() and not self.filter(
-            response__wave__is_synthetic=False
-        ).exists()):
+        if not (
+            is_replacing_synthetic_waves()
+            and not self.filter(response__wave__is_synthetic=False).exists()
+        ):
             self._check_open()
         return super().delete()
 

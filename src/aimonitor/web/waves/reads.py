@@ -30,7 +30,6 @@ def read_waves_newest_first() -> list[Wave]:
     return list(Wave.objects.order_by("-year"))
 
 
-
 def read_holds_real_wave(year: int) -> bool:
     """Whether ``year`` has a wave of real (not synthetic) responses."""
     return Wave.objects.filter(year=year, is_synthetic=False).exists()
