@@ -102,6 +102,9 @@ def build_respondents(
                 "build the respondents from the submitted responses only"
             )
     places = place_codes(year, [r.code for r in own], frame, lineage)
+    variable = questionnaire.covering_variable()
+    if variable is None:
+        return own
     answered = {place.code: response.code for place, response in zip(places, own, strict=True)}
     covered: dict[str, str] = {}
     rows: list[Respondent] = []
@@ -111,7 +114,7 @@ def build_respondents(
             code = municipality_code(number)
             if code in (place.code, response.code):
                 continue
-            what = _covering(questionnaire, response.code, place.name)
+            what = f"the shared response of {response.code} ({place.name}, {variable.name})"
             try:
                 name = frame.by_code(code).name
             except FrameError:
@@ -131,12 +134,6 @@ def build_respondents(
             covered[code] = response.code
             rows.append(Respondent(code, response.answers, covered_by=response.code))
     return tuple(rows)
-
-
-def _covering(questionnaire: Questionnaire, code: str, name: str) -> str:
-    variable = questionnaire.covering_variable()
-    item = variable.name if variable is not None else "?"
-    return f"the shared response of {code} ({name}, {item})"
 
 
 def count_response(
