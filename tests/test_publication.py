@@ -9,7 +9,7 @@ from aimonitor.demo import generate_demo_waves
 from aimonitor.errors import AimonitorError
 from aimonitor.formatting import MORE_DECIMALS, format_mean, format_percent
 from aimonitor.frame import load_frame
-from aimonitor.indicators import Respondent, WaveData
+from aimonitor.indicators import Respondent, WaveData, build_respondents
 from aimonitor.indicators.export import write_estimates
 from aimonitor.paths import data_dir
 from aimonitor.publication import publish
@@ -24,7 +24,12 @@ def publication():
             year=wave.year,
             frame_year=wave.frame_year,
             questionnaire=questionnaire,
-            respondents=tuple(Respondent(r.code, r.answers) for r in wave.submitted()),
+            respondents=build_respondents(
+                wave.year,
+                [Respondent(r.code, r.answers) for r in wave.submitted()],
+                questionnaire,
+                load_frame(wave.frame_year),
+            ),
             synthetic=True,
         )
         for wave in generate_demo_waves(questionnaire, load_frame, years=(2023, 2024))
@@ -100,7 +105,12 @@ def _wave(frame_sha256):
         year=2024,
         frame_year=2024,
         questionnaire=questionnaire,
-        respondents=tuple(Respondent(r.code, r.answers) for r in wave.submitted()),
+        respondents=build_respondents(
+            2024,
+            [Respondent(r.code, r.answers) for r in wave.submitted()],
+            questionnaire,
+            load_frame(2024),
+        ),
         frame_sha256=frame_sha256,
     )
 

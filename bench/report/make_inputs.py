@@ -12,7 +12,7 @@ from pathlib import Path
 
 from aimonitor.demo import generate_demo_waves
 from aimonitor.frame import load_frame
-from aimonitor.indicators import Respondent, WaveData, response_summary
+from aimonitor.indicators import Respondent, WaveData, build_respondents, response_summary
 from aimonitor.indicators.estimate import estimate_wave
 from aimonitor.paths import data_dir
 from aimonitor.questionnaire import load_questionnaire
@@ -22,14 +22,15 @@ def main(out: Path) -> None:
     questionnaire = load_questionnaire(data_dir() / "questionnaires" / "ai-monitor-2024.yaml")
     inputs = {"questionnaire": questionnaire, "tables": {}, "responses": {}}
     for wave in generate_demo_waves(questionnaire, load_frame, years=(2023, 2024)):
+        frame = load_frame(wave.frame_year)
+        submitted = [Respondent(r.code, r.answers) for r in wave.submitted()]
         data = WaveData(
             wave.year,
             wave.frame_year,
             questionnaire,
-            tuple(Respondent(r.code, r.answers) for r in wave.submitted()),
+            build_respondents(wave.year, submitted, questionnaire, frame),
             synthetic=True,
         )
-        frame = load_frame(wave.frame_year)
         inputs["tables"][wave.year] = estimate_wave(data, frame)  # type: ignore[index]
         inputs["responses"][wave.year] = response_summary(data, frame)  # type: ignore[index]
     out.mkdir(parents=True, exist_ok=True)

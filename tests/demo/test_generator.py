@@ -99,3 +99,37 @@ def test_the_share_with_a_vision_rises_modestly_from_wave_to_wave(demo_waves):
         return sum(a in (1, 2) for a in answers) / len(answers)
 
     assert with_vision(2023) < with_vision(2025) < with_vision(2023) + 0.25
+
+
+TRAINING = {1, 2, 3, 4}  # G2: e-learning, in-depth, management, board training
+TRAINED = {2, 3, 4, 5, 6}  # G3: 1-10% of staff or more
+
+
+def test_the_generator_answers_routed_items_only_when_they_apply(demo_waves):
+    for wave in demo_waves.values():
+        for response in wave.submitted():
+            answers = response.answers
+            assert ("B4" in answers) == (answers["B1"] in (1, 2)), (wave.year, response.code)
+            trained = bool(set(answers["G2"]) & TRAINING) or answers["G3"] in TRAINED
+            assert ("G4" in answers) == trained == ("G6" in answers), (wave.year, response.code)
+            assert answers.get("B4") != 99
+
+
+# The SED organisation serves Stede Broec (GM0532, the largest), Enkhuizen (388) and
+# Drechterland (498); HLTsamen serves Teylingen (GM1525, the largest), Hillegom (534) and
+# Lisse (553): public facts, not the generator's output.
+LEADS = {"GM0532": [388, 498], "GM1525": [534, 553]}
+
+
+def test_a_shared_organisation_answers_once_for_its_members(demo_waves):
+    for wave in demo_waves.values():
+        by_code = {r.code: r for r in wave.responses}
+        shared = [r for r in wave.responses if r.answers.get("A4") == 2]
+        assert shared, wave.year
+        for response in shared:
+            for number in response.answers["A4a"]:
+                member = by_code[f"GM{number:04d}"]
+                assert member.status == "not_started", (wave.year, response.code, number)
+        for lead, members in LEADS.items():
+            if by_code[lead].answers.get("A4") == 2:
+                assert by_code[lead].answers["A4a"] == members

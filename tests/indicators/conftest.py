@@ -6,7 +6,7 @@ import pytest
 
 from aimonitor.demo import generate_demo_waves
 from aimonitor.frame import Frame, Lineage, load_frame, load_lineage
-from aimonitor.indicators import Respondent, WaveData
+from aimonitor.indicators import Respondent, WaveData, build_respondents
 from aimonitor.paths import PROJECT_ROOT
 from aimonitor.questionnaire import Questionnaire, load_questionnaire
 
@@ -34,7 +34,12 @@ def demo_waves(instrument: Questionnaire) -> dict[int, WaveData]:
             year=wave.year,
             frame_year=wave.frame_year,
             questionnaire=instrument,
-            respondents=tuple(Respondent(r.code, r.answers) for r in wave.submitted()),
+            respondents=build_respondents(
+                wave.year,
+                [Respondent(r.code, r.answers) for r in wave.submitted()],
+                instrument,
+                load_frame(wave.frame_year),
+            ),
             synthetic=True,
         )
         for wave in generate_demo_waves(instrument, load_frame)

@@ -88,6 +88,12 @@ items:
     type: text
     optional: true
     text: {nl: Opmerkingen, en: Comments}
+  - id: S1
+    theme: vision
+    type: municipalities
+    covers: true
+    optional: true
+    text: {nl: Ook voor, en: Also for}
 """
 
 

@@ -41,9 +41,10 @@ def test_a_choice_grid_gives_shares_per_row_and_any_row_in_a_group_on_the_item_i
     assert any_used.base == "any_row"
 
 
-def test_text_and_the_municipality_code_list_give_nothing() -> None:
+def test_text_and_the_municipality_code_lists_give_nothing() -> None:
     assert options_of("T1") == []
     assert options_of("A1") == []
+    assert options_of("S1") == []
 
 
 def test_means_leave_special_codes_out_of_the_base_and_shares_keep_them() -> None:

@@ -6,9 +6,14 @@ import pytest
 
 from aimonitor.frame import Frame, Lineage, Municipality, size_class_of
 from aimonitor.i18n import UnknownLanguageError
-from aimonitor.indicators import IndicatorError, count_response, response_summary
+from aimonitor.indicators import IndicatorError, Respondent, count_response, response_summary
 
 from .support import wave_of
+
+
+def rows(*codes: str) -> list[Respondent]:
+    """Own responses without answers, as a reader of the database would pass them."""
+    return [Respondent(code, {}) for code in codes]
 
 
 def test_respondents_are_counted_by_size_class_and_province(frame: Frame) -> None:
@@ -33,14 +38,16 @@ def test_a_pre_merger_code_counts_for_its_successor_with_the_lineage(
     assert holland.respondents == 1
 
 
-def test_codes_read_from_a_database_are_counted_as_the_wave_is(frame: Frame) -> None:
+def test_rows_read_from_a_database_are_counted_as_the_wave_is(frame: Frame) -> None:
     codes = ["GM0363", "GM0599", "GM0344"]
-    assert count_response(2024, codes, frame) == response_summary(wave_of([{}] * 3, codes), frame)
+    assert count_response(2024, rows(*codes), frame) == response_summary(
+        wave_of([{}] * 3, codes), frame
+    )
 
 
 def test_a_municipality_that_responded_twice_is_refused(frame: Frame) -> None:
     with pytest.raises(IndicatorError, match="GM0363: two responses in wave 2024"):
-        count_response(2024, ["GM0363", "GM0363"], frame)
+        count_response(2024, rows("GM0363", "GM0363"), frame)
 
 
 def _tiny_frame() -> Frame:
@@ -55,7 +62,7 @@ def _tiny_frame() -> Frame:
 
 
 def test_a_group_without_municipalities_has_no_rate_and_is_still_listed() -> None:
-    summary = count_response(2024, ["GM0001"], _tiny_frame())
+    summary = count_response(2024, rows("GM0001"), _tiny_frame())
     assert [cell.key for cell in summary.by_size_class][-1] == "ge250k"
     assert len(summary.by_province) == 12
     groningen = summary.by_province[0]
@@ -66,7 +73,7 @@ def test_a_group_without_municipalities_has_no_rate_and_is_still_listed() -> Non
 
 
 def test_a_wave_without_respondents_has_a_rate_of_zero_not_an_undefined_one() -> None:
-    summary = count_response(2024, [], _tiny_frame())
+    summary = count_response(2024, rows(), _tiny_frame())
     assert summary.total.rate == 0.0
 
 
@@ -77,13 +84,13 @@ def test_a_wave_without_respondents_has_a_rate_of_zero_not_an_undefined_one() ->
 def test_every_row_is_labelled_in_the_readers_language(
     frame: Frame, lang: str, total: str, smallest: str
 ) -> None:
-    summary = count_response(2024, [], frame)
+    summary = count_response(2024, rows(), frame)
     assert summary.total.label(lang) == total
     assert summary.by_size_class[0].label(lang) == smallest
     assert summary.by_province[1].label(lang) == "Fryslân"
 
 
 def test_a_label_in_an_unsupported_language_is_refused(frame: Frame) -> None:
-    summary = count_response(2024, [], frame)
+    summary = count_response(2024, rows(), frame)
     with pytest.raises(UnknownLanguageError):
         summary.by_size_class[0].label("de")

@@ -31,6 +31,7 @@ def q() -> Questionnaire:
         ("C6", [7]),
         ("F3", [2, 1, 3]),
         ("F5", "Meer kennis nodig"),
+        ("A4a", [388, 498]),
         ("B1", None),
     ],
 )
@@ -57,6 +58,15 @@ def test_values_following_the_conventions_are_accepted(
         ("F3", [1, 1], "a code is given twice"),
         ("D4", 1, "expects a list of codes, got 1"),
         ("F5", 3, "expects text"),
+        (
+            "A4a",
+            "Enkhuizen",
+            "expects a list of municipality numbers (363 for GM0363), got 'Enkhuizen'",
+        ),
+        ("A4a", ["GM0388"], "expects CBS municipality numbers (363 for GM0363), got 'GM0388'"),
+        ("A4a", [388, 0], "expects CBS municipality numbers (363 for GM0363), got 0"),
+        ("A4a", [10388], "expects CBS municipality numbers (363 for GM0363), got 10388"),
+        ("A4a", [388, 388], "a municipality is given twice"),
     ],
 )
 def test_values_breaking_the_conventions_are_explained(

@@ -25,7 +25,7 @@ def test_validate_accepts_the_shipped_instrument(capsys: pytest.CaptureFixture[s
     out = capsys.readouterr().out
     assert (
         out
-        == f"{INSTRUMENT}: OK - ai-monitor-2024 version 2024.1: 42 items, 92 variables, 8 themes\n"
+        == f"{INSTRUMENT}: OK - ai-monitor-2024 version 2024.2: 42 items, 92 variables, 8 themes\n"
     )
 
 

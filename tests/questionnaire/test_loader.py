@@ -261,3 +261,36 @@ def test_a_missing_top_level_field_is_named(minimal: dict[str, Any], write_yaml:
     del minimal["title"]
     path = write_yaml(minimal)
     assert refusal(path) == f"{path}: missing required field 'title'"
+
+
+def _municipalities(item_id: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "id": item_id,
+        "theme": "vision",
+        "type": "municipalities",
+        "text": {"nl": "Voor welke gemeenten ook?", "en": "For which municipalities too?"},
+        **fields,
+    }
+
+
+def test_a_municipalities_item_takes_no_special_codes(
+    minimal: dict[str, Any], write_yaml: Write
+) -> None:
+    minimal["items"].append(_municipalities("B5", special=[98]))
+    assert ": item B5: a municipalities item takes no special codes" in refusal(write_yaml(minimal))
+
+
+def test_only_one_item_may_say_which_municipalities_a_response_covers(
+    minimal: dict[str, Any], write_yaml: Write
+) -> None:
+    minimal["items"] += [_municipalities("B5", covers=True), _municipalities("B6", covers=True)]
+    assert ": item B6: only one item may have 'covers: true' (item B5 has it already)" in refusal(
+        write_yaml(minimal)
+    )
+
+
+def test_covers_belongs_to_a_municipalities_item_only(
+    minimal: dict[str, Any], write_yaml: Write
+) -> None:
+    item(minimal, "B4")["covers"] = True
+    assert "item B4" in refusal(write_yaml(minimal))

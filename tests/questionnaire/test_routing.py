@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from aimonitor.questionnaire import Questionnaire
+from aimonitor.paths import PROJECT_ROOT
+from aimonitor.questionnaire import Questionnaire, load_questionnaire
 from aimonitor.questionnaire.routing import describe_condition
 
 from .support import item
@@ -109,3 +110,28 @@ def test_conditions_read_as_short_text_in_both_languages(minimal: dict[str, Any]
     assert describe_condition(condition, "en") == (
         "B1 is 1/2 and (B3_guideline is 1 or not (B2 answered))"
     )
+
+
+def test_the_answers_that_route_an_item_are_found_through_every_condition(
+    minimal: dict[str, Any],
+) -> None:
+    minimal["items"].append(
+        {
+            "id": "B5",
+            "theme": "vision",
+            "type": "text",
+            "text": {"nl": "Welke?", "en": "Which?"},
+            "shown_if": {"any": [{"item": "B2", "in": [1]}, {"item": "B3_register", "in": [2]}]},
+        }
+    )
+    q = Questionnaire.from_dict(minimal)
+    assert q.routing_inputs("B5") == {"B2", "B1", "B3_register"}  # B2 is routed on B1
+    assert q.routing_inputs("B4") == {"B3_guideline"}
+    assert q.routing_inputs("B1") == frozenset()
+
+
+def test_the_instrument_routes_a4a_on_a4_and_the_literacy_follow_ups_on_training() -> None:
+    q = load_questionnaire(PROJECT_ROOT / "data" / "questionnaires" / "ai-monitor-2024.yaml")
+    assert q.routing_inputs("A4a") == {"A4"}
+    assert q.routing_inputs("B4") == {"B1"}
+    assert q.routing_inputs("G4") == q.routing_inputs("G6") == {"G2", "G3"}

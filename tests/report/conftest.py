@@ -11,6 +11,7 @@ from aimonitor.indicators import (
     Respondent,
     ResponseSummary,
     WaveData,
+    build_respondents,
     response_summary,
 )
 from aimonitor.indicators.estimate import estimate_wave
@@ -33,14 +34,15 @@ def demo_estimates(
     """The synthetic waves 2023 and 2024, estimated the way the monitor does."""
     result = {}
     for wave in generate_demo_waves(questionnaire, load_frame, years=(2023, 2024)):
+        frame = load_frame(wave.frame_year)
+        submitted = [Respondent(r.code, r.answers) for r in wave.submitted()]
         data = WaveData(
             wave.year,
             wave.frame_year,
             questionnaire,
-            tuple(Respondent(r.code, r.answers) for r in wave.submitted()),
+            build_respondents(wave.year, submitted, questionnaire, frame),
             synthetic=True,
         )
-        frame = load_frame(wave.frame_year)
         result[wave.year] = (estimate_wave(data, frame), response_summary(data, frame))
     return result
 

@@ -124,6 +124,24 @@ def test_a_province_without_municipalities_shows_a_dash_as_its_response_rate(
     assert re.search(r'<th scope="row" class="label">Totaal</th>', html)
 
 
+def test_municipalities_covered_by_a_shared_organisation_are_shown_in_the_methods(
+    questionnaire: Questionnaire,
+) -> None:
+    summary = response()  # 120 respondents, all in the first size class and province
+    covered = replace(
+        summary,
+        total=replace(summary.total, covered=3),
+        by_size_class=(replace(summary.by_size_class[0], covered=3), *summary.by_size_class[1:]),
+        by_province=(replace(summary.by_province[0], covered=3), *summary.by_province[1:]),
+    )
+    html = _html(questionnaire, response=covered)
+    assert "3 van de deelnemende gemeenten antwoordden niet zelf" in html
+    assert '<th scope="col" class="num">Via werkorganisatie</th>' in html
+    groningen = r'<th scope="row" class="label">Groningen</th>\s*<td class="num">28</td>\s*'
+    assert re.search(groningen + r'<td class="num">120</td>\s*<td class="num">3</td>', html)
+    assert "Via werkorganisatie" not in _html(questionnaire)
+
+
 def test_a_suppressed_figure_shows_a_dash_and_the_note(questionnaire: Questionnaire) -> None:
     suppressed = row("B1", "1", 0.5, 0.2, 0.8, n=3, suppressed=True)
     html = _html(questionnaire, current=table([suppressed, *B1_ROWS[1:]]))

@@ -23,10 +23,12 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from aimonitor.paths import data_dir
+from aimonitor.questionnaire import load_questionnaire
 from aimonitor.report.files import write_report_set
 from aimonitor.web.accounts.models import Membership
 from aimonitor.web.fieldwork.demo import store_demo_waves
-from aimonitor.web.fieldwork.models import MunicipalResponse
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.municipalities.loading import load_frame_into_database
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.outputs.reports import REPORT_FILES, report_dir
@@ -99,27 +101,40 @@ def demo(frame: None, settings: Any, tmp_path: Path) -> None:
 
 
 def make_wave(year: int, *, synthetic: bool = False, frame_year: int = 2024) -> Wave:
-    """A closed wave without responses (its questionnaire is not needed to count response)."""
+    """A closed wave without responses, fielded with the shipped instrument (counting
+    response reads it: A4a says which municipalities a shared organisation answered for)."""
+    instrument = load_questionnaire(data_dir() / "questionnaires" / "ai-monitor-2024.yaml")
     return Wave.objects.create(
         year=year,
         status=Wave.Status.CLOSED,
         frame_year=frame_year,
-        questionnaire_id="ai-monitor",
-        questionnaire_version="test",
-        questionnaire={},
+        questionnaire_id=instrument.id,
+        questionnaire_version=instrument.version,
+        questionnaire=instrument.to_dict(),
         is_synthetic=synthetic,
     )
 
 
-def respond(wave: Wave, codes: list[str], status: str = MunicipalResponse.Status.SUBMITTED) -> None:
-    """Responses of the municipalities ``codes`` (CBS codes in the wave's frame year)."""
+def respond(
+    wave: Wave,
+    codes: list[str],
+    status: str = MunicipalResponse.Status.SUBMITTED,
+    answers: dict[str, object] | None = None,
+) -> None:
+    """Responses of the municipalities ``codes`` (CBS codes in the wave's frame year), each
+    with ``answers`` (none by default)."""
     for code in codes:
-        MunicipalResponse.objects.create(
+        response = MunicipalResponse.objects.create(
             wave=wave,
             municipality=Municipality.objects.get(frame_year=wave.frame_year, code=code),
-            status=status,
+            status=MunicipalResponse.Status.IN_PROGRESS if answers else status,
             is_synthetic=wave.is_synthetic,
         )
+        if answers:  # answered while in progress, then submitted (a submitted one is fixed)
+            for variable, value in answers.items():
+                Answer.objects.create(response=response, variable=variable, value=value)
+            response.status = status
+            response.save()
 
 
 @pytest.fixture

@@ -55,6 +55,7 @@ NEUTRAL_TARGETS: Mapping[str, Callable[[Variable], Target]] = MappingProxyType(
         "numeric": _about_one,
         "text": _no_answer,
         "ranking": _any_order,
+        "municipalities": _no_answer,
     }
 )
 """How the generator answers a variable the calibration does not mention, per answer type

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from aimonitor.demo.targets import Calibration, Choices, Count, Likert, Ordered, Skip, Target
-from aimonitor.frame import Municipality
+from aimonitor.frame import Municipality, municipality_number
 
 DK = 98
 NA = 99
@@ -73,7 +73,6 @@ TARGETS: dict[str, Target] = {
         {1: 0.35, 2: 0.05, 3: 0.15, 4: 0.2, 5: 0.05, 6: 0.03, 7: 0.05, 8: 0.05, 9: 0.05, 10: 0.02},
         (),
     ),
-    "A4": Ordered({1: 0.92, 2: 0.08}, ()),
     "A5": Likert(mean=3.8, sd=0.7, sensitivity=0.1, dont_know=0.0),
     # B1 vision: adopted 20-25%, in development 50-55% (sum ~75%, P), planned 5-10, no 10-15, dk 2-5
     "B1": Ordered(
@@ -92,7 +91,6 @@ TARGETS: dict[str, Target] = {
     "B3_assessment": _governance(0.38, 0.30),
     "B3_ethics_board": _governance(0.10, 0.17),
     "B3_procurement": _governance(0.18, 0.30, 0.10),
-    "B4": Ordered({1: 0.15, 2: 0.35, 3: 0.2, 4: 0.22, DK: 0.05, NA: 0.03}, ()),
     "B5": Ordered({1: 0.05, 2: 0.4, 3: 0.3, 4: 0.05, 5: 0.15, DK: 0.05}, ()),
     # C1 champion formal + informal 50-60% (A); C2 team permanent + temporary 35-50% (A)
     "C1": Ordered({1: 0.25, 2: 0.30, 3: 0.41, DK: 0.04}, order=(1, 2, 3), sensitivity=0.8),
@@ -219,6 +217,14 @@ TARGETS: dict[str, Target] = {
 
 CALIBRATION = Calibration(targets=TARGETS)
 
+ADOPTION_LEVEL: Mapping[object, Mapping[int, float]] = {
+    1: {1: 0.30, 2: 0.45, 3: 0.20, DK: 0.05},
+    2: {2: 0.05, 3: 0.12, 4: 0.75, DK: 0.08},
+}
+"""B4 (adopted by council 1, executive board 2, management 3, not yet 4) given B1: a vision
+formally adopted (1) was mostly adopted by the board or the council; one in development (2)
+mostly not yet, sometimes a policy already by management. B4 is asked only after B1 = 1, 2."""
+
 BARRIER_ROWS = (
     "knowledge",
     "resources",
@@ -236,10 +242,18 @@ BARRIER_ROWS = (
 """F2's rows in the order of F3's codes 1-12: F3 ranks the respondent's own F2 scores."""
 
 
-def municipality_answer(variable: str, municipality: Municipality) -> int | None:
-    """Answers that follow from who the respondent is (A1 = the CBS code as a number)."""
+def municipality_answer(
+    variable: str, municipality: Municipality, covers: tuple[int, ...] = ()
+) -> int | list[int] | None:
+    """Answers that follow from who the respondent is: A1 the CBS code as a number; A4 yes
+    and A4a the other members' numbers when it answers for its shared organisation
+    (``covers``, :mod:`aimonitor.demo.shared`), A4 no otherwise."""
     if variable == "A1":
-        return int(municipality.code.removeprefix("GM"))
+        return municipality_number(municipality.code)
+    if variable == "A4":
+        return 2 if covers else 1
+    if variable == "A4a":
+        return list(covers) or None
     return None
 
 
@@ -247,7 +261,7 @@ def derived_answer(
     variable: str, answers: Mapping[str, object], rng: np.random.Generator
 ) -> object | None:
     """Answers that follow from earlier answers: F3 ranks the barriers scored highest in F2;
-    A4a names the shared organisation (a synthetic text)."""
+    B4 (the level that adopted the vision) follows B1 (adopted, or in development)."""
     if variable == "F3":
         scores = []
         for code, row in enumerate(BARRIER_ROWS, start=1):
@@ -255,6 +269,8 @@ def derived_answer(
             if isinstance(value, int) and 1 <= value <= 5:
                 scores.append((value + float(rng.normal(0.0, 0.5)), code))
         return [code for _, code in sorted(scores, reverse=True)[:3]] or None
-    if variable == "A4a":
-        return "Synthetisch voorbeeld: gemeenschappelijke werkorganisatie"
+    if variable == "B4" and answers.get("B1") in ADOPTION_LEVEL:
+        levels = ADOPTION_LEVEL[answers["B1"]]
+        codes = list(levels)
+        return int(codes[int(rng.choice(len(codes), p=list(levels.values())))])
     return None

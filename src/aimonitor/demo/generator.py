@@ -12,6 +12,7 @@ from aimonitor.demo.calibration import CALIBRATION, derived_answer, municipality
 from aimonitor.demo.fieldwork import response_status
 from aimonitor.demo.maturity import maturity, persistent_levels
 from aimonitor.demo.model import DemoResponse, DemoWave, WaveStatus
+from aimonitor.demo.shared import is_covered, joint_answers
 from aimonitor.demo.targets import Calibration
 from aimonitor.frame import Frame, Municipality
 from aimonitor.questionnaire import Questionnaire
@@ -46,14 +47,23 @@ def _wave(
     calibration: Calibration,
 ) -> DemoWave:
     responses = []
+    roles = joint_answers(frame, seed, year)
     for municipality in frame.municipalities:
         rng = stream(seed, year, municipality.code, "response")
         status = response_status(municipality.size_class.code, rng)
         score = maturity(municipality.size_class.code, levels[municipality.code], year, rng)
+        if is_covered(municipality.code, roles):
+            status = "not_started"  # its shared organisation answers for it
         answers: dict[str, object] = {}
         if status != "not_started":
+            role = roles.get(municipality.code)
             answers = answer_questionnaire(
-                questionnaire, municipality, score, (seed, year), calibration
+                questionnaire,
+                municipality,
+                score,
+                (seed, year),
+                calibration,
+                covers=role.covers if role is not None else (),
             )
             if status == "in_progress":
                 answers = _first_part(answers, rng)
@@ -73,8 +83,11 @@ def answer_questionnaire(
     score: float,
     key: tuple[int, int],
     calibration: Calibration = CALIBRATION,
+    *,
+    covers: tuple[int, ...] = (),
 ) -> dict[str, object]:
-    """Answer every variable the routing shows, in survey order.
+    """Answer every variable the routing shows, in survey order; ``covers`` are the CBS
+    numbers of the municipalities this one answers for as its shared organisation's lead.
 
     Each variable draws from its own random stream (seed, year, municipality, variable), so
     retuning one target leaves every other variable's answers as they were.
@@ -84,7 +97,7 @@ def answer_questionnaire(
         if not questionnaire.is_shown(variable.name, answers):
             continue
         rng = stream(*key, municipality.code, variable.name)
-        value: object = municipality_answer(variable.name, municipality)
+        value: object = municipality_answer(variable.name, municipality, covers)
         if value is None:
             value = derived_answer(variable.name, answers, rng)
         if value is None:

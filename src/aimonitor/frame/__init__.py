@@ -7,7 +7,7 @@ See ``docs/methodology/frame.md``. This package does not import Django or the we
 from aimonitor.frame.errors import FrameError
 from aimonitor.frame.lineage import Lineage, Merger, load_lineage
 from aimonitor.frame.loader import FRAME_YEARS, load_frame
-from aimonitor.frame.model import Frame, Municipality
+from aimonitor.frame.model import Frame, Municipality, municipality_code, municipality_number
 from aimonitor.frame.provinces import PROVINCES
 from aimonitor.frame.size_classes import SIZE_CLASSES, SizeClass, size_class_of
 
@@ -23,5 +23,7 @@ __all__ = [
     "SizeClass",
     "load_frame",
     "load_lineage",
+    "municipality_code",
+    "municipality_number",
     "size_class_of",
 ]

@@ -11,6 +11,16 @@ from aimonitor.frame.provinces import PROVINCES
 from aimonitor.frame.size_classes import SIZE_CLASSES, SizeClass
 
 
+def municipality_code(number: int) -> str:
+    """The CBS code of a municipality number, as answers store it: 363 gives ``GM0363``."""
+    return f"GM{number:04d}"
+
+
+def municipality_number(code: str) -> int:
+    """The number of a CBS municipality code, as answers store it: ``GM0363`` gives 363."""
+    return int(code.removeprefix("GM"))
+
+
 @dataclass(frozen=True, slots=True)
 class Municipality:
     """One municipality on 1 January of the frame year."""

@@ -2,6 +2,8 @@
 
 Typical use::
 
+    respondents = build_respondents(year, submitted, questionnaire, frame, lineage=lineage)
+    wave = WaveData(year, frame.year, questionnaire, respondents)
     table = estimate_wave(wave, load_frame(wave.frame_year), lineage=load_lineage())
     changes = estimate_changes(table, previous_table)
     representativeness = estimate_representativeness(frame, codes_of_respondents)
@@ -13,7 +15,7 @@ docs/methodology/weighting.md (design v2, margins, fallback, R-indicator).
 
 from aimonitor.indicators.catalogue import BASES, Estimand, catalogue
 from aimonitor.indicators.changes import estimate_changes
-from aimonitor.indicators.data import Respondent, WaveData
+from aimonitor.indicators.data import Respondent, WaveData, coverage_inputs
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.estimate import estimate_wave, place_respondents
 from aimonitor.indicators.export import COLUMNS, SYNTHETIC_NOTICE, write_estimates
@@ -27,6 +29,7 @@ from aimonitor.indicators.representativeness import (
 from aimonitor.indicators.response import (
     ResponseCell,
     ResponseSummary,
+    build_respondents,
     count_response,
     response_summary,
 )
@@ -53,8 +56,10 @@ __all__ = [
     "WeightedDesign",
     "Weighting",
     "build_matrix",
+    "build_respondents",
     "catalogue",
     "count_response",
+    "coverage_inputs",
     "estimate_changes",
     "estimate_representativeness",
     "estimate_wave",

@@ -12,7 +12,8 @@ The rules (see docs/methodology/indicators.md):
   top N (``"top<N>:<code>"``, only when N > 1);
 * a choice grid with groups: the share with at least one row in the group
   (``"any:<key>"``), keyed by the item id;
-* text, and single choice from an external code list (A1, the municipality): nothing.
+* text, a list of municipalities (A4a), and single choice from an external code list (A1,
+  the municipality): nothing.
 
 The rules are registered per question type in :data:`ESTIMAND_RULES`, keyed like the
 question-type registry :mod:`aimonitor.questionnaire.types`.
@@ -94,7 +95,7 @@ def catalogue(q: Questionnaire) -> tuple[Estimand, ...]:
 
 
 def _nothing(item: Item, variables: Sequence[Variable]) -> Iterator[Estimand]:
-    """Open text yields no figures."""
+    """Open text and a list of municipalities yield no figures."""
     return iter(())
 
 
@@ -139,6 +140,7 @@ ESTIMAND_RULES: Mapping[str, EstimandRule] = MappingProxyType(
         "numeric": _numeric,
         "text": _nothing,
         "ranking": _rankings,
+        "municipalities": _nothing,
     }
 )
 """The estimand rule of every question type (:mod:`aimonitor.questionnaire.types`)."""

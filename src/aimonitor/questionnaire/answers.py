@@ -3,7 +3,8 @@
 single choice: an int code · Likert: 1..5 or a special code · numeric: a number within the
 bounds (with at most ``decimals`` decimals) or a special code · multiple choice: a list of
 distinct codes, an exclusive or special code alone, at most ``max_choices`` · ranking: a list
-of at most N distinct codes, most important first · text: a string. ``None`` means no answer
+of at most N distinct codes, most important first · text: a string · municipalities: a
+list of distinct CBS municipality numbers (363 for GM0363). ``None`` means no answer
 and is always acceptable; routing decides whether an answer was expected.
 
 Each answer type (:mod:`aimonitor.questionnaire.types`) picks its check from these;
@@ -73,4 +74,24 @@ def codes_problem(variable: Variable, value: object) -> str | None:
     alone = [code for code in value if (label := variable.code_label(code)) and label.exclusive]
     if alone and len(value) > 1:
         return f"code {alone[0]} must be chosen on its own"
+    return None
+
+
+MUNICIPALITY_NUMBERS = range(1, 10_000)
+"""A CBS municipality number: the four digits of its code (``GM0363`` is 363)."""
+
+
+def municipalities_problem(variable: Variable, value: object) -> str | None:
+    """A list of distinct CBS municipality numbers (363 for GM0363).
+
+    Whether each is a municipality of the wave's frame is checked where the frame is known
+    (:func:`aimonitor.indicators.build_respondents`); the questionnaire does not know it.
+    """
+    if not isinstance(value, list | tuple):
+        return f"expects a list of municipality numbers (363 for GM0363), got {value!r}"
+    for number in value:
+        if not _is_int(number) or number not in MUNICIPALITY_NUMBERS:
+            return f"expects CBS municipality numbers (363 for GM0363), got {number!r}"
+    if len(set(value)) != len(value):
+        return "a municipality is given twice"
     return None

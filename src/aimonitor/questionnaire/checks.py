@@ -6,6 +6,8 @@ Each problem raises :class:`QuestionnaireError` naming the item. Routing rules:
 * its codes must be codes that variable can take;
 * no item's condition may depend, directly or through other items, on itself (a cycle).
   Cycles are reported before the "earlier item" rule so the loop itself is named.
+
+At most one item lists the municipalities a response also counts for (``covers: true``).
 """
 
 from __future__ import annotations
@@ -49,7 +51,15 @@ def _check_items(q: Questionnaire) -> None:
     theme_ids = {theme.id for theme in q.themes}
     declared = {special.code for special in q.special_codes}
     seen: set[str] = set()
+    covering: str | None = None
     for item in q.items:
+        if getattr(item, "covers", False):
+            if covering is not None:
+                raise QuestionnaireError(
+                    f"only one item may have 'covers: true' (item {covering} has it already)",
+                    item=item.id,
+                )
+            covering = item.id
         if item.id in seen:
             raise QuestionnaireError(
                 "duplicate item id (another item already has it)", item=item.id

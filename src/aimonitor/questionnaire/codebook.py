@@ -59,6 +59,8 @@ class CodebookEntry:
     shown_if: str | None
     reproduces: str | None
     groups: tuple[CodebookGroup, ...] = ()
+    covers: bool = False
+    """The response also counts for the municipalities given here (a shared organisation)."""
 
 
 def codebook(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> tuple[CodebookEntry, ...]:
@@ -92,6 +94,7 @@ def codebook(q: Questionnaire, lang: Lang = DEFAULT_LANGUAGE) -> tuple[CodebookE
                 groups=tuple(
                     CodebookGroup(g.key, g.label.get(lang), g.codes) for g in variable.groups
                 ),
+                covers=variable.covers,
             )
         )
     return tuple(entries)
@@ -143,6 +146,10 @@ def _entry_lines(entry: CodebookEntry, lang: Lang) -> list[str]:
             )
     if entry.code_list:
         lines.append("    " + _("Codes from list: {name}").format(name=entry.code_list))
+    if entry.covers:
+        lines.append(
+            "    " + _("The response also counts for these municipalities (shared organisation)")
+        )
     if entry.optional:
         lines.append("    " + _("Optional"))
     if entry.reproduces:

@@ -1,4 +1,4 @@
-"""The seven item types of the instrument, told apart by their ``type`` field.
+"""The eight item types of the instrument, told apart by their ``type`` field.
 
 Each item checks what it can check on its own (options, bounds, scale, rows); checks that
 need the whole questionnaire (ids, themes, routing) live in :mod:`.checks`.
@@ -33,6 +33,7 @@ ITEM_TYPES = (
     "numeric",
     "text",
     "ranking",
+    "municipalities",
 )
 
 
@@ -174,6 +175,28 @@ class TextItem(ItemBase):
     max_length: Annotated[int, Field(ge=1)] = 2000
 
 
+class MunicipalitiesItem(ItemBase):
+    """Municipalities chosen from the wave's frame, stored as CBS numbers (363 for GM0363).
+
+    With ``covers: true`` the response is also given for the chosen municipalities (a shared
+    organisation, A4a): each of them counts as responded, with the same answers
+    (docs/decisions/0010-shared-organisations-and-not-applicable.md).
+    """
+
+    type: Literal["municipalities"]
+    covers: StrictBool = False
+    """The response counts for the chosen municipalities too; at most one item has it."""
+
+    @model_validator(mode="after")
+    def _no_special_codes(self) -> MunicipalitiesItem:
+        if self.special:
+            raise ValueError(
+                "a municipalities item takes no special codes: a special code such as 98 "
+                "could be read as a municipality number"
+            )
+        return self
+
+
 class RankingItem(ItemBase):
     """Up to ``max_ranks`` codes in rank order (most important first)."""
 
@@ -242,6 +265,7 @@ Item = Annotated[
     | LikertItem
     | NumericItem
     | TextItem
-    | RankingItem,
+    | RankingItem
+    | MunicipalitiesItem,
     Discriminator("type"),
 ]

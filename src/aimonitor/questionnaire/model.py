@@ -90,6 +90,11 @@ class Questionnaire(Frozen):
         except KeyError:
             raise KeyError(f"no variable {name!r} in questionnaire {self.id}") from None
 
+    def covering_variable(self) -> Variable | None:
+        """The variable listing the municipalities a response is also given for (a shared
+        organisation's answer, A4a: ``covers: true``), or ``None`` if the instrument has none."""
+        return next((v for v in self._variables if v.covers), None)
+
     def items_of(self, theme_id: str) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.theme == theme_id)
 
@@ -108,6 +113,12 @@ class Questionnaire(Frozen):
         from aimonitor.questionnaire.routing import shown_variables
 
         return shown_variables(self, answers)
+
+    def routing_inputs(self, item_or_variable: str) -> frozenset[str]:
+        """The variables whose answers decide whether this item is shown (transitively)."""
+        from aimonitor.questionnaire.routing import routing_inputs
+
+        return routing_inputs(self, item_or_variable)
 
     @cached_property
     def _items_by_id(self) -> dict[str, Item]:

@@ -16,6 +16,7 @@ from aimonitor.questionnaire.conditions import (
     AnswerCondition,
     AnyCondition,
     Condition,
+    leaves,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,20 @@ def shown_variables(q: Questionnaire, answers: Mapping[str, object]) -> tuple[Va
     """The variables of every item shown to a respondent with these answers, in order."""
     router = _Router(q, answers)
     return tuple(variable for variable in q.variables() if router.shown(variable.item))
+
+
+def routing_inputs(q: Questionnaire, item_or_variable: str) -> frozenset[str]:
+    """The variables whose answers decide whether this item (or grid row) is shown: those
+    its condition tests, and theirs in turn. Answers to these alone route it as all would."""
+    found: set[str] = set()
+    pending = [_item_id(q, item_or_variable)]
+    while pending:
+        condition = q.item(pending.pop()).shown_if
+        for leaf in leaves(condition) if condition is not None else ():
+            if leaf.item not in found:
+                found.add(leaf.item)
+                pending.append(_item_id(q, leaf.item))
+    return frozenset(found)
 
 
 def _item_id(q: Questionnaire, name: str) -> str:

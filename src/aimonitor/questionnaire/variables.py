@@ -16,7 +16,9 @@ from aimonitor.i18n import Text
 from aimonitor.questionnaire.base import CodeGroup, Option
 from aimonitor.questionnaire.items import Bounds, ItemBase
 
-AnswerTypeName = Literal["single_choice", "multiple_choice", "likert", "numeric", "text", "ranking"]
+AnswerTypeName = Literal[
+    "single_choice", "multiple_choice", "likert", "numeric", "text", "ranking", "municipalities"
+]
 """The type of an answer variable: an item type, or for a grid row the type of its cell."""
 
 
@@ -51,6 +53,8 @@ class Variable:
     optional: bool = False
     groups: tuple[CodeGroup, ...] = ()
     """Named combinations of codes (single choice and choice-grid rows), in file order."""
+    covers: bool = False
+    """The response also counts for the municipalities given here (a shared organisation)."""
 
     @property
     def special_codes(self) -> tuple[int, ...]:
@@ -84,6 +88,7 @@ def build_variable(
     max_choices: int | None = None,
     code_list: str | None = None,
     groups: tuple[CodeGroup, ...] = (),
+    covers: bool = False,
 ) -> Variable:
     """A variable of ``item``: named after the item and labelled with its text unless given."""
     return Variable(
@@ -100,4 +105,5 @@ def build_variable(
         code_list=code_list,
         optional=item.optional,
         groups=groups,
+        covers=covers,
     )

@@ -47,6 +47,8 @@ class Words:
     population: str
     respondents: str
     rate: str
+    covered: str
+    covered_text: str
     weighting: str
     weighting_rake: str
     weighting_poststratify: str
@@ -128,6 +130,12 @@ def words(lang: Lang) -> Words:
         population=_("Municipalities"),
         respondents=_("Respondents"),
         rate=_("Response rate"),
+        covered=_("Through a shared organisation"),
+        covered_text=_(
+            "{covered} of the responding municipalities did not answer themselves: the shared "
+            "organisation (werkorganisatie) that serves them answered once for all its "
+            "municipalities, and its answers count for each of them."
+        ),
         weighting=_("Weighting"),
         weighting_rake=_(
             "The answers are weighted by raking to the known numbers of municipalities by "

@@ -35,6 +35,35 @@ def test_the_start_page_shows_response_by_size_class_and_province(client):
     assert "Synthetische demonstratiedata" not in page
 
 
+def test_municipalities_a_shared_organisation_answered_for_count_as_responded(client):
+    load_frame_into_database()
+    wave = make_wave(2024, synthetic=False)
+    # The SED organisation: Stede Broec (22,217 inhabitants) answers for Enkhuizen (18,895)
+    # and Drechterland (20,496), all three in Noord-Holland; Amsterdam answers for itself.
+    respond(wave, ["GM0532"], answers={"A1": 532, "A4": 2, "A4a": [388, 498]})
+    respond(wave, ["GM0363"], answers={"A1": 363, "A4": 1})
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode().replace("\n", "")
+    assert "4 van 342 gemeenten hebben gereageerd" in page
+    assert "2 daarvan via een werkorganisatie" in page
+    size_rows = page.split("Respons naar grootteklasse")[1].split("</table>")[0]
+    assert '<th class="num">Via werkorganisatie</th>' in size_rows
+    # < 20,000: Enkhuizen, covered; 20,000-50,000: Stede Broec, and Drechterland covered.
+    smallest = r'<td>&lt; 20\.000 inwoners</td><td class="num">\d+</td><td class="num">1</td>'
+    assert re.search(smallest + '<td class="num">1</td>', size_rows)
+    middle = r'<td>20\.000 tot 50\.000 inwoners</td><td class="num">\d+</td>'
+    assert re.search(middle + '<td class="num">2</td><td class="num">1</td>', size_rows)
+    province_rows = page.split("Respons naar provincie")[1].split("</table>")[0]
+    holland = '<td>Noord-Holland</td><td class="num">44</td><td class="num">4</td>'
+    assert holland + '<td class="num">2</td>' in province_rows
+
+
+def test_a_wave_without_shared_organisations_shows_no_column_for_them(client):
+    load_frame_into_database()
+    respond(make_wave(2024, synthetic=False), ["GM0363"])
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "werkorganisatie" not in page
+
+
 def test_a_synthetic_wave_is_labelled_as_synthetic_on_the_start_page(client):
     load_frame_into_database()
     make_wave(2023, synthetic=True)

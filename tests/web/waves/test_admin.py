@@ -20,7 +20,7 @@ def test_add_wave_makes_a_draft_that_freezes_the_current_questionnaire(frame, cl
     assert page.status_code == 302
     wave = Wave.objects.get(year=2026)
     assert (wave.status, wave.questionnaire_id) == ("draft", "ai-monitor-2024")
-    assert (wave.questionnaire["id"], wave.questionnaire_version) == ("ai-monitor-2024", "2024.1")
+    assert (wave.questionnaire["id"], wave.questionnaire_version) == ("ai-monitor-2024", "2024.2")
     assert wave.questionnaire["items"]
     assert wave.history.get().history_user.username == "researcher"
 

@@ -23,6 +23,7 @@ from aimonitor.questionnaire.items import Item
 from aimonitor.questionnaire.types.grid import GridType
 from aimonitor.questionnaire.types.likert import LikertType
 from aimonitor.questionnaire.types.multiple_choice import MultipleChoiceType
+from aimonitor.questionnaire.types.municipalities import MunicipalitiesType
 from aimonitor.questionnaire.types.numeric import NumericType
 from aimonitor.questionnaire.types.protocols import (
     AnswerType,
@@ -45,6 +46,7 @@ _ANSWER_TYPES: tuple[AnswerType, ...] = (
     NumericType(),
     TextType(),
     RankingType(),
+    MunicipalitiesType(),
 )
 
 ANSWER_TYPES: Mapping[str, AnswerType] = MappingProxyType({t.name: t for t in _ANSWER_TYPES})
@@ -59,6 +61,7 @@ QUESTION_TYPES: Mapping[str, QuestionType[Any]] = MappingProxyType(
         "numeric": NumericType(),
         "text": TextType(),
         "ranking": RankingType(),
+        "municipalities": MunicipalitiesType(),
     }
 )
 """Every question type by name (the ``type`` of an item), in the order of the file format."""

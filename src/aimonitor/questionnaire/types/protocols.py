@@ -15,9 +15,12 @@ from typing import Literal, Protocol, TypeVar
 from aimonitor.questionnaire.items import ItemBase
 from aimonitor.questionnaire.variables import AnswerTypeName, ValueLabel, Variable
 
-Widget = Literal["choice", "choices", "grid", "scale", "number", "text", "ranking"]
+Widget = Literal[
+    "choice", "choices", "grid", "scale", "number", "text", "ranking", "municipalities"
+]
 """How the web survey asks a question: one code (a drop-down for an external code list),
-any number of codes, a table of rows, a 1-5 scale, a number, free text, codes in order."""
+any number of codes, a table of rows, a 1-5 scale, a number, free text, codes in order,
+municipalities picked from the wave's frame (a searchable list of names, stored as numbers)."""
 
 Measurement = Literal["nominal", "ordinal", "scale"]
 """The measurement level of a variable, as SPSS and other statistics packages declare it."""

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from aimonitor.frame import load_frame, load_lineage
-from aimonitor.indicators import Respondent, ResponseSummary, WaveData, count_response
+from aimonitor.indicators import (
+    Respondent,
+    ResponseSummary,
+    WaveData,
+    build_respondents,
+    count_response,
+    coverage_inputs,
+)
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.waves.models import Wave
@@ -14,41 +22,57 @@ from aimonitor.web.waves.reads import read_waves_until
 SUBMITTED = MunicipalResponse.Status.SUBMITTED
 
 
-def read_respondent_codes(wave: Wave) -> list[str]:
-    """The CBS codes of the municipalities that submitted a response to ``wave``, sorted."""
-    return sorted(
-        MunicipalResponse.objects.filter(wave=wave, status=SUBMITTED).values_list(
-            "municipality__code", flat=True
-        )
-    )
-
-
-def read_wave_data(wave: Wave) -> WaveData:
-    """The submitted responses of a wave with the questionnaire it was fielded with."""
-    questionnaire = Questionnaire.from_dict(wave.questionnaire, source=f"wave {wave.year}")
+def read_submitted(wave: Wave, variables: Collection[str] | None = None) -> list[Respondent]:
+    """The submitted responses of ``wave`` in code order, with their answers (only those to
+    ``variables`` when given)."""
     codes = dict(
         MunicipalResponse.objects.filter(wave=wave, status=SUBMITTED).values_list(
             "id", "municipality__code"
         )
     )
     answers: dict[int, dict[str, object]] = defaultdict(dict)
-    rows = Answer.objects.filter(response__wave=wave, response__status=SUBMITTED).values_list(
-        "response_id", "variable", "value"
-    )
-    for response_id, variable, value in rows.iterator(chunk_size=5000):
+    rows = Answer.objects.filter(response__wave=wave, response__status=SUBMITTED)
+    if variables is not None:
+        rows = rows.filter(variable__in=sorted(variables))
+    values = rows.values_list("response_id", "variable", "value")
+    for response_id, variable, value in values.iterator(chunk_size=5000):
         answers[response_id][variable] = value
-    respondents = tuple(
+    return [
         Respondent(code=code, answers=answers.get(response_id, {}))
         for response_id, code in sorted(codes.items(), key=lambda item: item[1])
+    ]
+
+
+def read_respondents(
+    wave: Wave, questionnaire: Questionnaire, variables: Collection[str] | None = None
+) -> tuple[Respondent, ...]:
+    """The respondent rows of ``wave``: the submitted responses and a row for every
+    municipality a shared organisation's response covers, built by the core against the
+    frame files with the merger lineage (decision 0010, ADR 0007)."""
+    return build_respondents(
+        wave.year,
+        read_submitted(wave, variables),
+        questionnaire,
+        load_frame(wave.frame_year),
+        lineage=load_lineage(),
     )
+
+
+def read_wave_data(wave: Wave) -> WaveData:
+    """The respondent rows of a wave with the questionnaire it was fielded with."""
+    questionnaire = _questionnaire(wave)
     return WaveData(
         year=wave.year,
         frame_year=wave.frame_year,
         questionnaire=questionnaire,
-        respondents=respondents,
+        respondents=read_respondents(wave, questionnaire),
         synthetic=wave.is_synthetic,
         frame_sha256=wave.frame_sha256 or None,
     )
+
+
+def _questionnaire(wave: Wave) -> Questionnaire:
+    return Questionnaire.from_dict(wave.questionnaire, source=f"wave {wave.year}")
 
 
 def read_wave_data_until(year: int) -> list[WaveData]:
@@ -58,10 +82,10 @@ def read_wave_data_until(year: int) -> list[WaveData]:
 
 def read_response(wave: Wave) -> ResponseSummary:
     """The response of ``wave`` as the report counts it: the submitted responses read here,
-    counted by the core against the frame files, with the merger lineage (ADR 0007)."""
+    with the answers that say which municipalities a shared organisation answered for,
+    counted by the core against the frame files with the merger lineage (ADR 0007)."""
+    questionnaire = _questionnaire(wave)
+    respondents = read_respondents(wave, questionnaire, coverage_inputs(questionnaire))
     return count_response(
-        wave.year,
-        read_respondent_codes(wave),
-        load_frame(wave.frame_year),
-        lineage=load_lineage(),
+        wave.year, respondents, load_frame(wave.frame_year), lineage=load_lineage()
     )
