@@ -1,19 +1,22 @@
 """Key findings of a wave, written from its estimate table by the headline specification.
 
 Every sentence comes from rows of the estimate table (its evidence points at them, table
-``estimates``), so a figure in a finding is always the figure in ``aimonitor estimates``.
-A headline whose rows are missing or suppressed is left out, and the reason is kept in
-``KeyFindings.omitted`` so the report can say so plainly.
+``estimates``), so a figure in a finding is always the figure in ``aimonitor estimates``: the
+figures as published (:func:`aimonitor.indicators.disclosure.published`, rounded to what is
+shown), never a suppressed row's. A headline whose rows are missing or suppressed is left
+out, and the reason is kept in ``KeyFindings.omitted`` so the report can say so plainly
+(without the row's n, which a suppressed row does not publish).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import Lang, Text, check_language, translator
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
+from aimonitor.indicators.disclosure import PUBLICATION_CLASSES, published
 from aimonitor.questionnaire import Questionnaire
+from aimonitor.stats import Estimate
 
 from .comparisons import ComparisonWording, compare_waves, size_gradient
 from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline
@@ -39,6 +42,14 @@ class KeyFindings:
 
 def ref_of(row: IndicatorRow) -> RowRef:
     return RowRef(TABLE, row.variable, row.option, row.domain)
+
+
+def _shown(row: IndicatorRow) -> Estimate:
+    """The published figures of a row the writer has checked is not suppressed."""
+    shown = published(row)
+    if shown is None:  # every caller skips suppressed rows first
+        raise ValueError(f"{row.key} is suppressed: no finding may state it")
+    return shown
 
 
 def key_findings(
@@ -103,9 +114,9 @@ class _Writer:
         if row.suppressed:
             self.omitted.append(
                 _(
-                    "No key finding on {variable} ({option}): it rests on too few "
-                    "municipalities (n = {n})."
-                ).format(variable=variable, option=option, n=row.estimate.n)
+                    "No key finding on {variable} ({option}): the figure is not published "
+                    "(too few municipalities, or it would reveal individual answers)."
+                ).format(variable=variable, option=option)
             )
             return None
         return row
@@ -123,7 +134,7 @@ class _Writer:
         predicate = Predicate(
             singular=headline.predicate.singular, plural=headline.predicate.plural
         )
-        sentence = Sentence.about(row.estimate, ref_of(row)).saying(predicate)
+        sentence = Sentence.about(_shown(row), ref_of(row)).saying(predicate)
         population = self._population(headline.population)
         if population is not None:
             sentence = sentence.of(population)
@@ -141,9 +152,9 @@ class _Writer:
             return
         finding = compare_waves(
             LabelledValue(
-                Text.neutral(str(self.previous.wave)), earlier.estimate, _previous_ref(earlier)
+                Text.neutral(str(self.previous.wave)), _shown(earlier), _previous_ref(earlier)
             ),
-            LabelledValue(Text.neutral(str(self.table.wave)), row.estimate, ref_of(row)),
+            LabelledValue(Text.neutral(str(self.table.wave)), _shown(row), ref_of(row)),
             ComparisonWording(topic=headline.trend.topic),
             headline.theme,
             self.lang,
@@ -156,13 +167,13 @@ class _Writer:
         if wording is None:
             return
         classes = []
-        for size_class in SIZE_CLASSES:
+        for size_class in PUBLICATION_CLASSES:
             row = self.table.find(
                 headline.variable, headline.option, f"size_class={size_class.code}"
             )
             phrase = self.spec.size_class_phrases.get(size_class.code)
             if row is not None and not row.suppressed and phrase is not None:
-                classes.append(LabelledValue(phrase, row.estimate, ref_of(row)))
+                classes.append(LabelledValue(phrase, _shown(row), ref_of(row)))
         if len(classes) < 2:
             return
         smallest, largest = classes[0], classes[-1]
@@ -179,7 +190,7 @@ class _Writer:
 
     def ranking(self, headline: RankingHeadline) -> None:
         items = [
-            LabelledValue(_inline(label), row.estimate, ref_of(row))
+            LabelledValue(_inline(label), _shown(row), ref_of(row))
             for label, row in self._ranking_rows(headline)
         ]
         if not items:
@@ -224,7 +235,7 @@ class _Writer:
         if row is None:
             return
         template = headline.template.get(self.lang)
-        estimate = row.estimate
+        estimate = _shown(row)
         sentence = template.format(
             value=format_mean(estimate.estimate, self.lang),
             interval=format_mean_interval(
@@ -236,7 +247,7 @@ class _Writer:
                 theme=headline.theme,
                 lang=self.lang,
                 sentence=capitalize_first(sentence),
-                evidence=(Evidence(ref_of(row), row.estimate),),
+                evidence=(Evidence(ref_of(row), estimate),),
                 rule="mean",
             )
         )

@@ -13,10 +13,15 @@ A text cell that a spreadsheet would take for a formula (starting with ``=``, ``
 ``@``, a tab or a carriage return, and not a plain number) gets a leading ``'``
 (:func:`aimonitor.writing.spreadsheet_safe`); numbers are never changed.
 
-Numbers are written with full precision (Python's shortest round-trip form). A suppressed
-row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error, interval and
-note are left empty (JSON ``null``): the figure is not published, and a note such as "p = 0
-or 1" would give it away.
+What is written is what disclosure control publishes (:mod:`aimonitor.indicators.disclosure`,
+decision record 0011): every key of the national domain in every publication domain, in
+domain order. Figures are rounded to what is shown: shares, their standard errors and bounds
+to three decimals (0.1 percentage point), means to two, written with exactly that many
+decimals in the CSV. A suppressed row, and a key nobody in the domain was asked (n = 0, which
+would tell as much), keeps its key, kind and labels and nothing else: estimate, standard
+error, interval, ``n``, ``df``, method and note are empty (JSON ``null``); ``n`` and ``df``
+would count the answers that route to an item, a note such as "p = 0 or 1" would give the
+figure away.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from typing import Literal, TextIO
 
 from aimonitor.i18n import SUPPORTED_LANGUAGES, synthetic_data_label
 from aimonitor.indicators.catalogue import Estimand, catalogue
+from aimonitor.indicators.disclosure import decimals_of, publication_grid, published
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.table import EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
@@ -57,7 +63,8 @@ COLUMNS = (
     "base",
     "synthetic",
 )
-_WITHHELD = frozenset({"estimate", "ci_lower", "ci_upper", "se", "note"})
+_WITHHELD = frozenset({"estimate", "ci_lower", "ci_upper", "n", "method", "se", "df", "note"})
+_FIGURES = ("estimate", "ci_lower", "ci_upper", "se")
 
 
 def write_estimates(
@@ -71,11 +78,12 @@ def write_estimates(
     if format not in ("csv", "json"):
         raise IndicatorError(f"unknown estimates format {format!r} (use csv or json)")
     estimands = {e.key: e for e in catalogue(questionnaire)}
+    grid = publication_grid(table)
     records = [
-        _record(row, _estimand(row, estimands, questionnaire), table.synthetic) for row in table
+        _record(row, _estimand(row, estimands, questionnaire), table.synthetic) for row in grid
     ]
     if format == "csv":
-        _write_csv(table, records, stream)
+        _write_csv(table, records, [decimals_of(row) for row in grid], stream)
     else:
         _write_json(table, records, stream)
 
@@ -108,7 +116,8 @@ def _estimand(
 
 
 def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str, Cell]:
-    label, estimate = estimand.label, row.estimate
+    label = estimand.label
+    estimate = published(row) or row.estimate  # a suppressed row's figures are withheld below
     record: dict[str, Cell] = {
         "variable": row.variable,
         "option": row.option,
@@ -133,17 +142,23 @@ def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str,
     return record
 
 
-def _write_csv(table: EstimateTable, records: list[dict[str, Cell]], stream: TextIO) -> None:
+def _write_csv(
+    table: EstimateTable, records: list[dict[str, Cell]], decimals: list[int], stream: TextIO
+) -> None:
     stream.write(f"# {header_line(table)}\n")
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for record in records:
-        writer.writerow([_csv_cell(record[column]) for column in COLUMNS])
+    for record, digits in zip(records, decimals, strict=True):
+        writer.writerow([_csv_cell(record[column], column, digits) for column in COLUMNS])
 
 
-def _csv_cell(value: Cell) -> str:
+def _csv_cell(value: Cell, column: str, digits: int) -> str:
+    """A published figure with exactly its number of decimals (``0.250``), other numbers
+    as they are."""
     if value is None:
         return ""
+    if column in _FIGURES and isinstance(value, float):
+        return f"{value:.{digits}f}"
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):

@@ -1,9 +1,11 @@
-"""The annexes: methods (response by stratum, weighting, intervals, suppression) and codebook."""
+"""The annexes: methods (response by stratum, weighting, intervals, disclosure control) and
+codebook."""
 
 from __future__ import annotations
 
 from aimonitor.i18n import Lang
 from aimonitor.indicators import EstimateTable, ResponseSummary
+from aimonitor.indicators.disclosure import PROTECTION, PUBLICATION_CLASSES, SMALL_GROUP
 from aimonitor.questionnaire import Questionnaire, codebook
 
 from .model import (
@@ -29,6 +31,9 @@ def methods(current: EstimateTable, response: ResponseSummary, lang: Lang, words
         ),
         level=LEVEL,
         minimum_n=MIN_RESPONDENTS,
+        small_group=SMALL_GROUP,
+        protection_points=round(PROTECTION * 100),
+        size_classes=tuple(c.label.get(lang) for c in PUBLICATION_CLASSES),
     )
 
 

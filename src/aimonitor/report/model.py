@@ -13,11 +13,12 @@ from typing import Literal
 
 from aimonitor.formatting import ValueScale
 from aimonitor.i18n import Lang
-from aimonitor.indicators.response import ResponseSummary
 
-# The one suppression minimum of every output (estimates, findings, report), re-exported
-# here for the methods annex; the indicators apply it, the report reads their flag.
-from aimonitor.indicators.table import MIN_RESPONDENTS as MIN_RESPONDENTS
+# The disclosure rules of every output (estimates, findings, report), re-exported here for
+# the methods annex; the indicators apply them, the report reads their flag and publishes
+# figures through aimonitor.indicators.disclosure.published.
+from aimonitor.indicators.disclosure import MIN_RESPONDENTS as MIN_RESPONDENTS
+from aimonitor.indicators.response import ResponseSummary
 from aimonitor.stats import Estimate, significant
 
 ChartKind = Literal["bars", "size_class", "trend"]
@@ -30,15 +31,16 @@ LEVEL = 0.95
 class Figure:
     """One published figure: the statistics core's :class:`Estimate` whole, or a suppressed one.
 
-    ``estimate`` is ``None`` when the figure is suppressed (the indicators decided so:
-    :attr:`~aimonitor.indicators.IndicatorRow.suppressed`); ``n`` is kept so the reader sees
-    why.
+    ``estimate`` is the figure as published (rounded by
+    :func:`aimonitor.indicators.disclosure.published`), ``None`` when it is suppressed (the
+    indicators decided so: :attr:`~aimonitor.indicators.IndicatorRow.suppressed`); then ``n``
+    is ``None`` too, as it would count the answers that route to a question.
     """
 
     label: str
     scale: ValueScale
     estimate: Estimate | None
-    n: int
+    n: int | None
     anchor: str | None = None
     """An id for links to this line (the first line of a grid row's variable)."""
     change: Change | None = None
@@ -89,8 +91,10 @@ class Table:
 class Bar:
     """A bar (or a point of a trend) with its interval whisker.
 
-    ``estimate`` is ``None`` when the figure is suppressed (``suppressed``) or when there is
-    no figure at all (nobody in the base: ``n`` 0, not suppressed).
+    ``estimate`` is ``None`` when the figure is suppressed (``suppressed``; ``n`` 0), and, in
+    a chart by size class, also when nobody in the class was asked (that nobody was routed to
+    a question would tell as much); in a trend, a wave without the question is a bar without
+    a figure, ``n`` 0, not suppressed.
     """
 
     label: str
@@ -152,7 +156,7 @@ class FindingGroup:
 
 @dataclass(frozen=True)
 class Methods:
-    """The methods annex: response by stratum, weighting, intervals and suppression."""
+    """The methods annex: response by stratum, weighting, intervals and disclosure control."""
 
     response: ResponseSummary
     """The one response count (:mod:`aimonitor.indicators.response`); its cells give their
@@ -163,6 +167,12 @@ class Methods:
     interval_methods: tuple[str, ...]
     level: float
     minimum_n: int
+    small_group: int
+    """Group disclosure: the largest group whose unanimous answer is not shown."""
+    protection_points: int
+    """The least width, in percentage points, of the range a hidden share can be narrowed to."""
+    size_classes: tuple[str, ...]
+    """The size classes figures are published for, labelled in the report's language."""
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def _render(report: Report, svgs: dict[int, str]) -> str:
         value=lambda figure: value_text(figure.estimate, figure.scale, lang),
         interval=lambda figure: interval_text(figure.estimate, figure.scale, lang),
         change=lambda figure: change_text(figure.change, figure.scale, lang),
-        number=lambda n: format_number(n, lang),
+        number=lambda n: DASH if n is None else format_number(n, lang),
         rate=lambda r: format_rate(r, lang),
         level=lambda level: format_percent(level, lang),
         chart_src=lambda chart: Markup(_data_uri(svgs[id(chart)])),
