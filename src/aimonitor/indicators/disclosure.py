@@ -8,24 +8,27 @@ the key findings, and later the dashboard, the API and open data):
   all of which respond) into ``ge100k``. The weighting keeps the frame's own five classes;
 * **minimum n**: a figure resting on fewer than :data:`MIN_RESPONDENTS` municipalities, or
   without a finite interval, is suppressed (:func:`is_suppressed`);
-* **group disclosure**: a figure of a group of at most :data:`SMALL_GROUP` municipalities in
-  which every one gave the same answer (a share of 0 % or 100 %, a mean with no spread) is
-  suppressed (:func:`is_group_disclosure`);
-* **blocks**: a suppressed figure takes every figure of its questionnaire item in that domain
-  with it (the codes of an item add up, a group is a sum of codes, a mean follows from the
-  codes), and so does every item routed behind it (its ``n`` would count the answers that
-  route to it);
+* **group disclosure**: a figure of a group of at most :data:`SMALL_GROUP` municipalities
+  that all gave the same answer to the question it describes is suppressed
+  (:func:`is_group_disclosure`): a share of 100 %, or of 0 % unless it is one code of a
+  question with one answer (:func:`is_category_share`), a mean without spread;
+* **blocks**: a suppressed figure takes every figure of its answer variable in that domain
+  with it (the codes add up, a group is a sum of codes, a mean follows from the codes), and
+  every variable routed behind it (:func:`block_parents`: its ``n`` would count the answers
+  that route to it); a grid's "at least one row" share takes the rows that would betray it
+  (:func:`grid_floors`);
 * **differencing**: the national figure is the weighted sum of the size classes, and of the
   provinces. For every suppressed figure the feasible interval that this leaves an outsider
-  (:func:`feasible_interval`) must be at least :data:`PROTECTION` wide (of the scale of the
-  figure); where it is not, the item is also suppressed in a further domain of the same
-  breakdown (complementary suppression), until it is or no domain is left;
+  (:func:`feasible_interval`) must be at least :data:`PROTECTION` of its scale wide, or as
+  wide as the national figure alone allows; where it is not, the variable is also suppressed
+  in a further domain of the same breakdown (complementary suppression);
 * **rounding**: what is published is rounded to what is shown (:func:`published`): shares,
   their standard errors and bounds to 0.1 percentage point (:data:`SHARE_DECIMALS` decimals of
   a 0-1 share), means to :data:`MEAN_DECIMALS` decimals.
 
 A suppressed row publishes its key and nothing else: no figure, no ``n``, no degrees of
-freedom (``n`` and ``df = n - 1`` would count the answers of a routed item).
+freedom (``n`` and ``df = n - 1`` would count the answers that route to an item), and a key
+nobody in a domain was asked is listed as suppressed too (:func:`publication_grid`).
 
 :func:`protect` takes the facts of every cell of a wave (its estimate, weighted base, whether
 its respondents were unanimous) and returns the keys to suppress; the indicators call it once,
