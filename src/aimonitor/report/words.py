@@ -161,7 +161,7 @@ def words(lang: Lang) -> Words:
         ),
         published_rounding_text=_(
             "The downloadable estimates are rounded to 0.1 percentage point (means to two "
-            "decimals); this report shows whole percentages."
+            "decimals); this report rounds them further, mostly to whole percentages."
         ),
         rounding_text=_(
             "Differences are rounded on their own and may not equal the difference of the "
