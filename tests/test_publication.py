@@ -7,7 +7,7 @@ import pytest
 
 from aimonitor.demo import generate_demo_waves
 from aimonitor.errors import AimonitorError
-from aimonitor.formatting import MORE_DECIMALS, format_mean, format_percent
+from aimonitor.formatting import format_mean, format_percent
 from aimonitor.frame import load_frame
 from aimonitor.indicators import Respondent, WaveData, build_respondents
 from aimonitor.indicators.export import write_estimates
@@ -66,14 +66,14 @@ def test_every_figure_in_the_findings_equals_its_row_in_the_exported_estimates(p
             assert float(row["ci_lower"]) == evidence.estimate.ci_lower
             assert float(row["ci_upper"]) == evidence.estimate.ci_upper
             assert int(row["n"]) == evidence.estimate.n
-            # A change sentence prints its levels with up to MORE_DECIMALS more decimals when
-            # the change would not show at the default ones (formatting.difference_decimals).
-            shown = [
-                format_mean(evidence.estimate.estimate, lang)
+            value = float(row["estimate"])
+            # A change sentence may print its levels with one decimal more, so that a
+            # significant change shows as one: never more than the export's 0.1 point.
+            shown = (
+                [format_mean(value, lang)]
                 if row["kind"] == "mean"
-                else format_percent(evidence.estimate.estimate, lang, decimals=decimals)
-                for decimals in range(MORE_DECIMALS + 1)
-            ]
+                else [format_percent(value, lang, decimals=d) for d in (0, 1)]
+            )
             assert any(text in finding.sentence for text in shown), (shown, finding.sentence)
             checked += 1
     assert checked >= 20

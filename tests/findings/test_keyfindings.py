@@ -9,7 +9,7 @@ from aimonitor.stats import Estimate
 
 PHRASES = {
     "lt20k": {"nl": "gemeenten met minder dan 20.000 inwoners", "en": "small municipalities"},
-    "100k-250k": {"nl": "gemeenten met 100.000 tot 250.000 inwoners", "en": "large municipalities"},
+    "ge100k": {"nl": "gemeenten met 100.000 inwoners of meer", "en": "large municipalities"},
 }
 VISION = {
     "theme": "vision",
@@ -87,9 +87,10 @@ def test_a_suppressed_or_missing_figure_is_left_out_with_the_reason(questionnair
         "nl",
     )
     assert suppressed.findings == ()
+    # No n: a suppressed row does not publish it (it would count the answers routing there).
     assert suppressed.omitted == (
-        "Geen kernbevinding over B1 (group:working_on): die zou op te weinig gemeenten "
-        "rusten (n = 3).",
+        "Geen kernbevinding over B1 (group:working_on): het cijfer wordt niet gepubliceerd "
+        "(te weinig gemeenten, of het zou afzonderlijke antwoorden prijsgeven).",
     )
     missing = key_findings(spec(VISION), questionnaire, table(), "nl")
     assert missing.findings == ()
@@ -138,20 +139,20 @@ def test_a_size_gradient_is_claimed_only_when_the_extremes_differ_significantly(
     clear = table(
         overall,
         row("B1", "group:working_on", 0.55, 0.45, 0.65, n=80, domain="size_class=lt20k"),
-        row("B1", "group:working_on", 0.95, 0.85, 0.99, n=25, domain="size_class=100k-250k"),
+        row("B1", "group:working_on", 0.95, 0.85, 0.99, n=25, domain="size_class=ge100k"),
     )
     sentences = [
         f.sentence for f in key_findings(spec(gradient), questionnaire, clear, "nl").findings
     ]
     assert len(sentences) == 2
     assert sentences[1].startswith(
-        "Gemeenten met 100.000 tot 250.000 inwoners werken vaker aan een AI-visie dan gemeenten "
+        "Gemeenten met 100.000 inwoners of meer werken vaker aan een AI-visie dan gemeenten "
         "met minder dan 20.000 inwoners (95% tegenover 55%"
     )
     unclear = table(
         overall,
         row("B1", "group:working_on", 0.70, 0.60, 0.80, n=80, domain="size_class=lt20k"),
-        row("B1", "group:working_on", 0.75, 0.55, 0.90, n=25, domain="size_class=100k-250k"),
+        row("B1", "group:working_on", 0.75, 0.55, 0.90, n=25, domain="size_class=ge100k"),
     )
     assert len(key_findings(spec(gradient), questionnaire, unclear, "nl").findings) == 1
 
@@ -223,7 +224,7 @@ def gradient_headline(option):
 def classes(option, small, large):
     return [
         row("B1", option, small, small - 0.08, small + 0.08, n=80, domain="size_class=lt20k"),
-        row("B1", option, large, large - 0.10, large + 0.10, n=25, domain="size_class=100k-250k"),
+        row("B1", option, large, large - 0.10, large + 0.10, n=25, domain="size_class=ge100k"),
     ]
 
 

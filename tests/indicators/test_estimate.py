@@ -8,7 +8,7 @@ from collections import defaultdict
 import numpy as np
 import pytest
 
-from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame, Lineage
+from aimonitor.frame import PROVINCES, Frame, Lineage
 from aimonitor.indicators import ALL, EstimateTable, WaveData
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.estimate import estimate_wave
@@ -101,7 +101,8 @@ def test_a_domain_with_one_respondent_gives_suppressed_rows_and_never_a_nan(fram
         True,
     )  # interval is infinite
     share = table.get("B1", "2", "size_class=lt20k")
-    assert (share.estimate.n, share.estimate.estimate, share.suppressed) == (1, 1.0, False)
+    # One respondent is a group that answered unanimously: never published, whatever min_n.
+    assert (share.estimate.n, share.estimate.estimate, share.suppressed) == (1, 1.0, True)
     assert (share.estimate.ci_lower, share.estimate.ci_upper) == (0.0, 1.0)
     for row in table:
         assert not math.isnan(row.estimate.estimate)
@@ -169,7 +170,8 @@ def test_the_demo_table_has_every_domain_and_every_estimand_overall(
     demo: EstimateTable, demo_waves: dict[int, WaveData]
 ) -> None:
     domains = {row.domain for row in demo}
-    expected = {ALL, *(f"size_class={c.code}" for c in SIZE_CLASSES)}
+    # Size classes as published: 100k-250k and ge250k (four cities) together.
+    expected = {ALL, *(f"size_class={c}" for c in ("lt20k", "20k-50k", "50k-100k", "ge100k"))}
     expected |= {f"province={p}" for p in PROVINCES}
     assert domains == expected
     # A2 is only asked when A1 is skipped; every demo respondent answered A1.
@@ -194,7 +196,7 @@ def test_the_shares_of_all_codes_of_a_single_choice_sum_to_1_in_every_domain(
     for row in demo:
         if row.variable == "D1" and row.option.isdigit():
             sums[row.domain] += row.estimate.estimate
-    assert len(sums) == 18
+    assert len(sums) == 1 + 4 + 12  # national, publication size classes, provinces
     assert np.allclose(list(sums.values()), 1.0)
 
 

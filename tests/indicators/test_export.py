@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 import yaml
@@ -72,15 +73,19 @@ def test_real_data_carries_no_synthetic_notice(frame: Frame) -> None:
     assert as_json(table(frame, synthetic=False))["notice"] is None
 
 
-def test_csv_has_the_documented_columns_and_one_row_per_estimate(frame: Frame) -> None:
+def test_csv_has_the_documented_columns_and_every_key_in_every_domain(frame: Frame) -> None:
     estimates = table(frame, synthetic=False)
     text = as_csv(estimates)
     assert text.split("\n")[1] == ",".join(COLUMNS)
     rows = csv_rows(text)
-    assert len(rows) == len(estimates)
+    keys = {(row.variable, row.option) for row in estimates}
+    domains = {row.domain for row in estimates}
+    # A key nobody in a domain was asked (no row in the table) is listed too, as withheld.
+    assert len(rows) == len(keys) * len(domains)
+    assert len({(r["variable"], r["option"], r["domain"]) for r in rows}) == len(rows)
     share = next(r for r in rows if (r["variable"], r["option"], r["domain"]) == ("B1", "3", "all"))
     assert (share["estimate"], share["n"], share["kind"], share["suppressed"]) == (
-        "0.5",
+        "0.500",
         "6",
         "proportion",
         "0",
@@ -89,26 +94,42 @@ def test_csv_has_the_documented_columns_and_one_row_per_estimate(frame: Frame) -
     assert share["label_en"] == "Do you have an AI vision? – No"
 
 
-def test_numbers_are_written_with_full_precision(frame: Frame) -> None:
+def test_figures_are_written_to_a_tenth_of_a_percentage_point(frame: Frame) -> None:
     estimates = table(frame, synthetic=False)
     rows = {(r["variable"], r["option"], r["domain"]): r for r in csv_rows(as_csv(estimates))}
-    for row in estimates:
-        if not row.suppressed:
-            written = rows[row.key]
-            assert float(written["se"]) == row.estimate.se
-            assert float(written["ci_lower"]) == row.estimate.ci_lower
-            assert float(written["ci_upper"]) == row.estimate.ci_upper
+    # Three of six said "no": p = 0.5, s^2 = 6 * 0.25 / 5 = 0.3, with the fpc of N = 342
+    # se = sqrt((1 - 6/342) * 0.3 / 6) = 0.22164.
+    assert rows[("B1", "3", "all")]["se"] == "0.222"
+    published = [row for row in estimates if not row.suppressed]
+    assert published
+    for row in published:
+        written = rows[row.key]
+        for column, raw in (
+            ("estimate", row.estimate.estimate),
+            ("se", row.estimate.se),
+            ("ci_lower", row.estimate.ci_lower),
+            ("ci_upper", row.estimate.ci_upper),
+        ):
+            assert re.fullmatch(r"-?\d+\.\d{3}", written[column]), (row.key, written[column])
+            assert abs(float(written[column]) - raw) <= 0.0005 + 1e-12, (row.key, column)
 
 
-def test_a_suppressed_row_keeps_its_key_and_n_but_not_its_figures(frame: Frame) -> None:
+def test_a_suppressed_row_keeps_its_key_and_labels_but_not_its_figures_or_n(
+    frame: Frame,
+) -> None:
     estimates = table(frame, synthetic=False)
     assert estimates.get("B2", "1").suppressed  # three respondents were asked B2
     row = next(
-        r for r in csv_rows(as_csv(estimates)) if (r["variable"], r["option"]) == ("B2", "1")
+        r
+        for r in csv_rows(as_csv(estimates))
+        if (r["variable"], r["option"], r["domain"]) == ("B2", "1", "all")
     )
-    assert (row["n"], row["suppressed"]) == ("3", "1")
+    assert (row["suppressed"], row["kind"], row["base"]) == ("1", "proportion", "answered")
     assert row["estimate"] == row["se"] == row["ci_lower"] == row["ci_upper"] == ""
-    assert row["note"] == ""  # a note like "p = 0 or 1" would give the figure away
+    # n and df = n - 1 would count the "yes" answers to B1 that route to B2; a note like
+    # "p = 0 or 1" would give the figure away.
+    assert row["n"] == row["df"] == row["method"] == row["note"] == ""
+    assert row["label_en"] == "Principles – Transparency"
 
 
 def test_every_row_names_its_base_and_whether_it_is_synthetic(frame: Frame) -> None:
@@ -140,12 +161,16 @@ def test_json_has_the_metadata_on_top_and_the_same_rows(frame: Frame) -> None:
     }
     rows = document["rows"]
     assert isinstance(rows, list)
-    assert len(rows) == len(estimates)
-    first = estimates.rows[0]
-    assert rows[0]["estimate"] == first.estimate.estimate
+    assert len(rows) == len(csv_rows(as_csv(estimates)))
+    assert (rows[0]["variable"], rows[0]["option"], rows[0]["domain"]) == ("B1", "1", "all")
+    assert rows[0]["estimate"] == 0.333  # two of six, rounded
     assert set(rows[0]) == set(COLUMNS)
     suppressed = next(r for r in rows if r["variable"] == "B2")
-    assert (suppressed["suppressed"], suppressed["estimate"]) == (True, None)
+    assert (suppressed["suppressed"], suppressed["estimate"], suppressed["n"]) == (
+        True,
+        None,
+        None,
+    )
 
 
 def test_an_unknown_format_or_a_row_outside_the_questionnaire_is_refused(frame: Frame) -> None:

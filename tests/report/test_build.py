@@ -67,7 +67,7 @@ def test_english_reports_use_the_english_labels(questionnaire: Questionnaire) ->
     assert report.title == "AI Monitor of Dutch Municipalities 2024"
 
 
-def test_a_figure_the_estimates_suppressed_carries_no_number_but_its_n(
+def test_a_figure_the_estimates_suppressed_carries_no_number_and_no_n(
     questionnaire: Questionnaire,
 ) -> None:
     rows = (
@@ -77,8 +77,9 @@ def test_a_figure_the_estimates_suppressed_carries_no_number_but_its_n(
     figures = _section(_build(questionnaire, rows), "B1").tables[0].figures
     assert figures[0].suppressed
     assert figures[0].estimate is None
-    assert figures[0].n == MIN_RESPONDENTS - 1
+    assert figures[0].n is None  # n would count the answers that route to a question
     assert not figures[1].suppressed
+    assert figures[1].n == 120  # the default n of the helper row
 
 
 def test_a_domain_with_one_respondent_shows_a_dash_in_the_size_class_chart(
@@ -95,16 +96,23 @@ def test_a_domain_with_one_respondent_shows_a_dash_in_the_size_class_chart(
             0.2,
             1.0,
             n=1,
-            domain="size_class=ge250k",
+            domain="size_class=ge100k",
             suppressed=True,
         ),
     )
     charts = _section(_build(questionnaire, rows), "B1").charts
     by_class = next(c for c in charts if c.kind == "size_class")
+    assert [bar.label for bar in by_class.bars] == [
+        "< 20.000 inwoners",
+        "20.000 tot 50.000 inwoners",
+        "50.000 tot 100.000 inwoners",
+        "≥ 100.000 inwoners",
+    ]
     largest = by_class.bars[-1]
-    assert largest.label == "≥ 250.000 inwoners"
     assert largest.suppressed
     assert largest.estimate is None
+    # A class without a row (nobody in it was asked) looks the same as a withheld one.
+    assert [(b.estimate, b.suppressed) for b in by_class.bars[1:3]] == [(None, True)] * 2
     assert _value(by_class.bars[0]) == 0.80
 
 
@@ -249,7 +257,7 @@ def test_open_questions_are_named_but_not_summarised(questionnaire: Questionnair
     assert section.notice == "Open vraag: de antwoorden worden in dit rapport niet samengevat."
 
 
-def test_the_methods_annex_carries_response_weighting_and_the_suppression_minimum(
+def test_the_methods_annex_carries_response_weighting_and_the_disclosure_rules(
     questionnaire: Questionnaire,
 ) -> None:
     methods = _build(questionnaire).methods
@@ -263,6 +271,13 @@ def test_the_methods_annex_carries_response_weighting_and_the_suppression_minimu
     assert methods.weighting_margins == ("gemeentegrootte", "provincie")
     assert methods.interval_methods == ("wilson",)
     assert methods.minimum_n == 5
+    assert (methods.small_group, methods.protection_points) == (10, 20)
+    assert methods.size_classes == (
+        "< 20.000 inwoners",
+        "20.000 tot 50.000 inwoners",
+        "50.000 tot 100.000 inwoners",
+        "≥ 100.000 inwoners",
+    )
 
 
 def test_notes_about_key_findings_that_could_not_be_written_are_shown_first(

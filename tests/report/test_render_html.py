@@ -66,7 +66,7 @@ def _html(questionnaire: Questionnaire, lang: str = "nl", **kwargs: object) -> s
                     0.2,
                     1.0,
                     n=1,
-                    domain="size_class=ge250k",
+                    domain="size_class=ge100k",
                     suppressed=True,
                 ),
                 row("C4", "mean", 1.85, 1.42, 2.28, kind="mean", method="wald"),
@@ -146,14 +146,52 @@ def test_a_suppressed_figure_shows_a_dash_and_the_note(questionnaire: Questionna
     suppressed = row("B1", "1", 0.5, 0.2, 0.8, n=3, suppressed=True)
     html = _html(questionnaire, current=table([suppressed, *B1_ROWS[1:]]))
     assert re.search(r"<td class=\"num\">–<sup>\*</sup></td>\s*<td class=\"num\">–</td>", html)
-    assert "Niet getoond: minder dan 5 gemeenten antwoordden" in html
+    assert "Niet getoond: te weinig gemeenten antwoordden (minder dan 5), of het cijfer" in html
+    # no n either
+    assert re.search(r"<td class=\"num\">–</td>\s*<td class=\"num\">–</td>", html)
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "sentences"),
+    [
+        (
+            "nl",
+            "Statistische geheimhouding",
+            (
+                "als alle gemeenten van een groep van hoogstens 10 hetzelfde antwoordden",
+                "tot geen verborgen aandeel nauwer te bepalen is dan tot 20 procentpunt",
+                "Cijfers naar gemeentegrootte worden gegeven voor: &lt; 20.000 inwoners; "
+                "20.000 tot 50.000 inwoners; 50.000 tot 100.000 inwoners; ≥ 100.000 inwoners.",
+                "afgerond op 0,1 procentpunt",
+            ),
+        ),
+        (
+            "en",
+            "Disclosure control",
+            (
+                "when all municipalities of a group of at most 10 gave the same answer",
+                "until no hidden share can be narrowed down to less than 20 percentage points",
+                "Figures by size class are given for: &lt; 20,000 inhabitants; ",
+                "rounded to 0.1 percentage point",
+            ),
+        ),
+    ],
+)
+def test_the_methods_annex_explains_disclosure_control(
+    questionnaire: Questionnaire, lang: str, heading: str, sentences: tuple[str, ...]
+) -> None:
+    html = _html(questionnaire, lang=lang)
+    annex = html[html.index('id="methods"') :]
+    assert f"<h3>{heading}</h3>" in annex
+    for sentence in sentences:
+        assert sentence in annex
 
 
 def test_a_chart_says_in_words_what_it_shows(questionnaire: Questionnaire) -> None:
     html = _html(questionnaire)
     assert 'alt="Naar gemeentegrootte: Werkt aan een AI-visie of -strategie. ' in html
     assert "&lt; 20.000 inwoners: 80% (70–88%), n = 120" in html
-    assert "≥ 250.000 inwoners: –" in html
+    assert "≥ 100.000 inwoners: –" in html
 
 
 def test_every_key_finding_link_points_at_an_element_of_the_document(

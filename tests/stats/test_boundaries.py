@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from aimonitor import stats
-from aimonitor.stats.intervals import NOTE_BOUNDARY
+from aimonitor.stats.intervals import NOTE_BOUNDARY, NOTE_CENSUS
 
 
 def raked_design(n: int, seed: int) -> tuple[stats.Design, np.ndarray, np.ndarray]:
@@ -95,3 +95,18 @@ def test_a_change_against_an_all_yes_domain_uses_the_uncertainty_of_its_interval
     change = stats.difference(full, earlier, df="welch")
     assert change.se > 0.02 + 1e-6
     assert change.se == pytest.approx(np.hypot(stats.comparison_se(full), 0.02))
+
+
+def test_a_share_that_varies_only_within_a_take_all_stratum_has_no_sampling_error() -> None:
+    # stratum "big": all 4 of 4 answered (fpc factor 0); stratum "small": 30 of 90, all "no"
+    strata = np.array(["big"] * 4 + ["small"] * 30)
+    fpc = np.array([4.0] * 4 + [90.0] * 30)
+    design = stats.design_from_arrays(strata=strata, fpc=fpc)
+    yes = np.zeros((34, 1))
+    yes[0, 0] = 1.0  # one of the big ones
+    row = stats.proportion(design, yes).rows[0].estimate
+    assert row.estimate == pytest.approx(1 / 94)
+    assert row.se == 0.0
+    assert (row.ci_lower, row.ci_upper) == (row.estimate, row.estimate)
+    assert row.note == NOTE_CENSUS
+    assert not row.boundary

@@ -1,26 +1,28 @@
 """Key findings of a wave, written from its estimate table by the headline specification.
 
 Every sentence comes from rows of the estimate table (its evidence points at them, table
-``estimates``), so a figure in a finding is always the figure in ``aimonitor estimates``.
-A trend sentence states the change row of the publication's changes table (the figure in
-``aimonitor estimates --changes``), significant after false-discovery-rate control over all
-change rows. The size-class gradient sentences are one family too: their differences are
-computed first and their p-values adjusted together (Benjamini-Hochberg) before any is
-worded.
-A headline whose rows are missing or suppressed is left out, and the reason is kept in
-``KeyFindings.omitted`` so the report can say so plainly.
+``estimates``), so a figure in a finding is always the figure in ``aimonitor estimates``: the
+figures as published (:func:`aimonitor.indicators.disclosure.published`, rounded to what is
+shown), never a suppressed row's. A trend sentence states the change row of the
+publication's changes table (the figure in ``aimonitor estimates --changes``), significant
+after false-discovery-rate control over all change rows. The size-class gradient sentences
+are one family too: their differences are computed first and their p-values adjusted
+together (Benjamini-Hochberg) before any is worded. A headline whose rows are missing or
+suppressed is left out, and the reason is kept in ``KeyFindings.omitted`` so the report can
+say so plainly (without the row's n, which a suppressed row does not publish).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aimonitor import stats
-from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import Lang, Text, check_language, translator
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
 from aimonitor.indicators.changes import estimate_changes
+from aimonitor.indicators.disclosure import PUBLICATION_CLASSES, published
 from aimonitor.questionnaire import Questionnaire
+from aimonitor.stats import Estimate
 
 from .comparisons import ComparisonWording, compare_waves, gradient_difference, size_gradient
 from .headlines import HeadlineSpec, MeanHeadline, RankingHeadline, ShareHeadline
@@ -46,6 +48,14 @@ class KeyFindings:
 
 def ref_of(row: IndicatorRow) -> RowRef:
     return RowRef(TABLE, row.variable, row.option, row.domain)
+
+
+def _shown(row: IndicatorRow) -> Estimate:
+    """The published figures of a row the writer has checked is not suppressed."""
+    shown = published(row)
+    if shown is None:  # every caller skips suppressed rows first
+        raise ValueError(f"{row.key} is suppressed: no finding may state it")
+    return shown
 
 
 def key_findings(
@@ -107,28 +117,38 @@ class _Writer:
         self.omitted: list[str] = []
         self.gradients = self._gradient_family()
 
-    def _gradient_classes(self, headline: ShareHeadline) -> list[LabelledValue]:
-        """The size classes of a gradient headline that have a published row, smallest first."""
+    def _gradient_classes(
+        self, headline: ShareHeadline
+    ) -> list[tuple[LabelledValue, stats.Estimate]]:
+        """The publication size classes of a gradient headline that have a published row,
+        smallest first: each as shown (rounded) and at full precision (to test with)."""
         classes = []
-        for size_class in SIZE_CLASSES:
+        for size_class in PUBLICATION_CLASSES:
             row = self.table.find(
                 headline.variable, headline.option, f"size_class={size_class.code}"
             )
             phrase = self.spec.size_class_phrases.get(size_class.code)
             if row is not None and not row.suppressed and phrase is not None:
-                classes.append(LabelledValue(phrase, row.estimate, ref_of(row)))
+                classes.append((LabelledValue(phrase, _shown(row), ref_of(row)), row.estimate))
         return classes
 
     def _gradient_family(self) -> dict[int, tuple[LabelledValue, LabelledValue, stats.Estimate]]:
-        """Every gradient sentence's extremes and difference, the p-values adjusted together."""
+        """Every gradient sentence's extremes and difference (from the unrounded estimates),
+        the p-values adjusted together."""
         tested = []
         for index, headline in enumerate(self.spec.headlines):
             if not isinstance(headline, ShareHeadline) or headline.gradient is None:
                 continue
             classes = self._gradient_classes(headline)
             if len(classes) >= 2:
-                smallest, largest = classes[0], classes[-1]
-                tested.append((index, smallest, largest, gradient_difference([smallest, largest])))
+                (smallest, small_estimate), (largest, large_estimate) = classes[0], classes[-1]
+                diff = gradient_difference(
+                    [
+                        replace(smallest, estimate=small_estimate),
+                        replace(largest, estimate=large_estimate),
+                    ]
+                )
+                tested.append((index, smallest, largest, diff))
         adjusted = stats.control_fdr([diff for *_, diff in tested])
         return {
             index: (smallest, largest, diff)
@@ -148,9 +168,9 @@ class _Writer:
         if row.suppressed:
             self.omitted.append(
                 _(
-                    "No key finding on {variable} ({option}): it rests on too few "
-                    "municipalities (n = {n})."
-                ).format(variable=variable, option=option, n=row.estimate.n)
+                    "No key finding on {variable} ({option}): the figure is not published "
+                    "(too few municipalities, or it would reveal individual answers)."
+                ).format(variable=variable, option=option)
             )
             return None
         return row
@@ -168,7 +188,7 @@ class _Writer:
         predicate = Predicate(
             singular=headline.predicate.singular, plural=headline.predicate.plural
         )
-        sentence = Sentence.about(row.estimate, ref_of(row)).saying(predicate)
+        sentence = Sentence.about(_shown(row), ref_of(row)).saying(predicate)
         population = self._population(headline.population)
         if population is not None:
             sentence = sentence.of(population)
@@ -187,13 +207,13 @@ class _Writer:
             return
         finding = compare_waves(
             LabelledValue(
-                Text.neutral(str(self.previous.wave)), earlier.estimate, _previous_ref(earlier)
+                Text.neutral(str(self.previous.wave)), _shown(earlier), _previous_ref(earlier)
             ),
-            LabelledValue(Text.neutral(str(self.table.wave)), row.estimate, ref_of(row)),
+            LabelledValue(Text.neutral(str(self.table.wave)), _shown(row), ref_of(row)),
             ComparisonWording(topic=headline.trend.topic),
             headline.theme,
             self.lang,
-            difference=change.estimate,
+            difference=_shown(change),
         )
         if finding is not None:
             self.findings.append(finding)
@@ -216,7 +236,7 @@ class _Writer:
 
     def ranking(self, headline: RankingHeadline) -> None:
         items = [
-            LabelledValue(_inline(label), row.estimate, ref_of(row))
+            LabelledValue(_inline(label), _shown(row), ref_of(row))
             for label, row in self._ranking_rows(headline)
         ]
         if not items:
@@ -261,7 +281,7 @@ class _Writer:
         if row is None:
             return
         template = headline.template.get(self.lang)
-        estimate = row.estimate
+        estimate = _shown(row)
         sentence = template.format(
             value=format_mean(estimate.estimate, self.lang),
             interval=format_mean_interval(
@@ -273,7 +293,7 @@ class _Writer:
                 theme=headline.theme,
                 lang=self.lang,
                 sentence=capitalize_first(sentence),
-                evidence=(Evidence(ref_of(row), row.estimate),),
+                evidence=(Evidence(ref_of(row), estimate),),
                 rule="mean",
             )
         )

@@ -22,8 +22,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aimonitor import stats
+from aimonitor.indicators.disclosure import is_suppressed
 from aimonitor.indicators.errors import IndicatorError
-from aimonitor.indicators.table import EstimateTable, IndicatorRow, is_suppressed
+from aimonitor.indicators.table import EstimateTable, IndicatorRow
 
 
 def estimate_changes(current: EstimateTable, previous: EstimateTable) -> EstimateTable:

@@ -1,32 +1,39 @@
-"""Estimating a whole wave: every estimand, overall, by size class and by province.
+"""Estimating a whole wave: every estimand, overall, by publication size class and by province.
 
 Domain estimates are computed on the full weighted design (a respondent outside the domain is
 "not in the base", NaN), never on a filtered data set. Rows whose base is empty within a
-domain (n = 0) are left out: there is no estimate to give. A row is suppressed when it rests
-on fewer than ``min_n`` respondents, or when its interval is not finite (df = 0): the one rule,
-:func:`aimonitor.indicators.table.is_suppressed`.
+domain (n = 0) are left out: there is no estimate to give. Which rows are suppressed is
+decided once, here, by the disclosure rules (:func:`aimonitor.indicators.disclosure.protect`:
+minimum n, group disclosure, blocks, complementary suppression); the rows keep their full
+figures for the computations that follow (changes), and every output publishes them through
+:func:`aimonitor.indicators.disclosure.published`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from aimonitor import stats
-from aimonitor.frame import PROVINCES, SIZE_CLASSES, Frame, FrameError, Lineage, Municipality
+from aimonitor.frame import PROVINCES, Frame, FrameError, Lineage, Municipality
 from aimonitor.indicators.catalogue import Estimand
 from aimonitor.indicators.data import WaveData
+from aimonitor.indicators.disclosure import (
+    MIN_RESPONDENTS,
+    PUBLICATION_CLASSES,
+    DisclosureCell,
+    block_parents,
+    grid_floors,
+    is_category_share,
+    protect,
+)
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.matrix import IndicatorMatrix, build_matrix
-from aimonitor.indicators.table import (
-    ALL,
-    MIN_RESPONDENTS,
-    EstimateTable,
-    IndicatorRow,
-    is_suppressed,
-)
+from aimonitor.indicators.table import ALL, EstimateTable, IndicatorRow
 from aimonitor.indicators.weighting import weight_wave
+from aimonitor.questionnaire import Questionnaire
 from aimonitor.stats import BoolArray, FloatArray
 
 Domain = tuple[str, BoolArray | None]
@@ -40,9 +47,10 @@ def estimate_wave(
     min_n: int = MIN_RESPONDENTS,
     method: stats.ProportionMethod | str = stats.DEFAULT_PROPORTION_METHOD,
 ) -> EstimateTable:
-    """The estimate table of ``wave``: rows for domain ``all``, every ``size_class=<code>``
-    and every ``province=<name>``, 95 % intervals (``method`` for proportions, Wald for
-    means).
+    """The estimate table of ``wave``: rows for domain ``all``, every publication size class
+    ``size_class=<code>`` (:data:`~aimonitor.indicators.disclosure.PUBLICATION_CLASSES`) and
+    every ``province=<name>``, 95 % intervals (``method`` for proportions, Wald for means),
+    each row flagged ``suppressed`` by the disclosure rules (``min_n`` their minimum n).
 
     A respondent code that is not in ``frame`` is mapped with
     ``lineage.successor(code, frame.year)``; a code that still is not in the frame, or two
@@ -57,12 +65,42 @@ def estimate_wave(
     if weighted.design is None:
         return EstimateTable(wave.year, wave.synthetic, weighted.weighting, ())
     matrix = build_matrix(wave)
-    rows = [
-        row
+    found = [
+        found
         for domain in _domains(members)
-        for row in _domain_rows(weighted.design, matrix, domain, method, min_n)
+        for found in _domain_rows(weighted.design, matrix, domain, method)
     ]
-    return EstimateTable(wave.year, wave.synthetic, weighted.weighting, tuple(rows))
+    q = wave.questionnaire
+    scales = {e.key: _scale(q, e) for e in matrix.estimands}
+    categories = {e.key for e in matrix.estimands if is_category_share(e, q)}
+    cells = [
+        DisclosureCell(
+            row.variable,
+            row.option,
+            row.domain,
+            row.estimate,
+            weight,
+            same and (value == 1 or (row.variable, row.option) not in categories),
+            row.variable,
+            scales[(row.variable, row.option)],
+        )
+        for row, weight, same, value in found
+    ]
+    hidden = protect(cells, parents=block_parents(q), floors=grid_floors(q), min_n=min_n)
+    rows = tuple(replace(row, suppressed=row.key in hidden) for row, _, _, _ in found)
+    return EstimateTable(wave.year, wave.synthetic, weighted.weighting, rows)
+
+
+def _scale(questionnaire: Questionnaire, estimand: Estimand) -> tuple[float, float]:
+    """The range a figure can take: 0-1 for a share; the Likert scale or the numeric bounds
+    for a mean."""
+    if estimand.kind == "proportion":
+        return (0.0, 1.0)
+    variable = questionnaire.variable(estimand.variable)
+    if variable.bounds is not None:
+        return (float(variable.bounds.min), float(variable.bounds.max))
+    points = [value.code for value in variable.codes if not value.special]
+    return (float(min(points)), float(max(points)))
 
 
 def place_respondents(
@@ -112,8 +150,8 @@ def _domains(members: Sequence[Municipality]) -> Iterator[Domain]:
     size_class = np.array([m.size_class.code for m in members])
     province = np.array([m.province for m in members])
     yield ALL, None
-    for size in SIZE_CLASSES:
-        yield f"size_class={size.code}", size_class == size.code
+    for publication in PUBLICATION_CLASSES:
+        yield f"size_class={publication.code}", np.isin(size_class, publication.members)
     for name in PROVINCES:
         yield f"province={name}", province == name
 
@@ -123,11 +161,16 @@ def _domain_rows(
     matrix: IndicatorMatrix,
     domain: Domain,
     method: stats.ProportionMethod | str,
-    min_n: int,
-) -> list[IndicatorRow]:
+) -> list[tuple[IndicatorRow, float, bool, float]]:
+    """The domain's rows, each with its weighted base, whether all its respondents have the
+    same value, and that lowest value (the facts disclosure control needs)."""
     label, mask = domain
     values = matrix.values if mask is None else np.where(mask[:, None], matrix.values, np.nan)
-    in_base = (~np.isnan(values)).sum(axis=0) > 0
+    answered = ~np.isnan(values)
+    in_base = answered.sum(axis=0) > 0
+    weights = answered.T.astype(np.float64) @ design.weights
+    lowest = np.where(answered, values, np.inf).min(axis=0)
+    same = lowest == np.where(answered, values, -np.inf).max(axis=0)
     kinds = np.array([e.kind for e in matrix.estimands])
     found: dict[int, stats.Estimate] = {}
     for kind in ("proportion", "mean"):
@@ -141,18 +184,22 @@ def _domain_rows(
             results = stats.mean(design, block)
         found.update(zip(columns.tolist(), (r.estimate for r in results), strict=True))
     return [
-        _row(matrix.estimands[j], label, found[j], min_n)
+        (
+            _row(matrix.estimands[j], label, found[j]),
+            float(weights[j]),
+            bool(same[j]),
+            float(lowest[j]),
+        )
         for j in range(len(matrix.estimands))
         if j in found
     ]
 
 
-def _row(estimand: Estimand, domain: str, estimate: stats.Estimate, min_n: int) -> IndicatorRow:
+def _row(estimand: Estimand, domain: str, estimate: stats.Estimate) -> IndicatorRow:
     return IndicatorRow(
         variable=estimand.variable,
         option=estimand.option,
         domain=domain,
         kind=estimand.kind,
         estimate=estimate,
-        suppressed=is_suppressed(estimate, min_n=min_n),
     )

@@ -13,15 +13,21 @@ A text cell that a spreadsheet would take for a formula (starting with ``=``, ``
 ``@``, a tab or a carriage return, and not a plain number) gets a leading ``'``
 (:func:`aimonitor.writing.spreadsheet_safe`); numbers are never changed.
 
-A change row (``kind = difference``) also carries its two-sided ``p_value``, the
-Benjamini-Hochberg ``p_adjusted`` over the publication's change rows, and ``significant``,
-the flag the report and the key findings use (:func:`aimonitor.stats.significant`: the
-adjusted p-value below 5 %). These columns are empty for levels.
+What is written is what disclosure control publishes (:mod:`aimonitor.indicators.disclosure`,
+decision record 0011): every key of the national domain in every publication domain, in
+domain order. Figures are rounded to what is shown: shares, their standard errors and bounds
+to three decimals (0.1 percentage point), means to two, written with exactly that many
+decimals in the CSV. A suppressed row, and a key nobody in the domain was asked (n = 0, which
+would tell as much), keeps its key, kind and labels and nothing else: estimate, standard
+error, interval, ``n``, ``df``, method, note and p-values are empty (JSON ``null``); ``n`` and
+``df`` would count the answers that route to an item, a note such as "p = 0 or 1" would give
+the figure away.
 
-Numbers are written with full precision (Python's shortest round-trip form). A suppressed
-row keeps its key, ``n``, ``df`` and labels, but its estimate, standard error, interval and
-note are left empty (JSON ``null``): the figure is not published, and a note such as "p = 0
-or 1" would give it away.
+A change row (``kind = difference``) also carries its two-sided ``p_value``, the
+Benjamini-Hochberg ``p_adjusted`` over the publication's change rows (both to four
+decimals), and ``significant``, the flag the report and the key findings use
+(:func:`aimonitor.stats.significant`: the adjusted p-value, at full precision, below 5 %).
+These columns are empty for levels.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from typing import Literal, TextIO
 from aimonitor import stats
 from aimonitor.i18n import SUPPORTED_LANGUAGES, synthetic_data_label
 from aimonitor.indicators.catalogue import Estimand, catalogue
+from aimonitor.indicators.disclosure import decimals_of, publication_grid, published
 from aimonitor.indicators.errors import IndicatorError
 from aimonitor.indicators.table import EstimateTable, IndicatorRow
 from aimonitor.questionnaire import Questionnaire
@@ -67,8 +74,22 @@ COLUMNS = (
     "significant",
 )
 _WITHHELD = frozenset(
-    {"estimate", "ci_lower", "ci_upper", "se", "note", "p_value", "p_adjusted", "significant"}
+    {
+        "estimate",
+        "ci_lower",
+        "ci_upper",
+        "n",
+        "method",
+        "se",
+        "df",
+        "note",
+        "p_value",
+        "p_adjusted",
+        "significant",
+    }
 )
+_FIGURES = ("estimate", "ci_lower", "ci_upper", "se")
+P_VALUE_DECIMALS = 4
 
 
 def write_estimates(
@@ -82,11 +103,12 @@ def write_estimates(
     if format not in ("csv", "json"):
         raise IndicatorError(f"unknown estimates format {format!r} (use csv or json)")
     estimands = {e.key: e for e in catalogue(questionnaire)}
+    grid = publication_grid(table)
     records = [
-        _record(row, _estimand(row, estimands, questionnaire), table.synthetic) for row in table
+        _record(row, _estimand(row, estimands, questionnaire), table.synthetic) for row in grid
     ]
     if format == "csv":
-        _write_csv(table, records, stream)
+        _write_csv(table, records, [decimals_of(row) for row in grid], stream)
     else:
         _write_json(table, records, stream)
 
@@ -121,7 +143,8 @@ def _estimand(
 
 
 def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str, Cell]:
-    label, estimate = estimand.label, row.estimate
+    label = estimand.label
+    estimate = published(row) or row.estimate  # a suppressed row's figures are withheld below
     record: dict[str, Cell] = {
         "variable": row.variable,
         "option": row.option,
@@ -140,8 +163,8 @@ def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str,
         "note": estimate.note,
         "base": estimand.base,
         "synthetic": synthetic,
-        "p_value": estimate.p_value,
-        "p_adjusted": estimate.p_adjusted,
+        "p_value": _p(estimate.p_value),
+        "p_adjusted": _p(estimate.p_adjusted),
         "significant": stats.significant(estimate) if row.kind == "difference" else None,
     }
     if row.suppressed:
@@ -149,17 +172,27 @@ def _record(row: IndicatorRow, estimand: Estimand, synthetic: bool) -> dict[str,
     return record
 
 
-def _write_csv(table: EstimateTable, records: list[dict[str, Cell]], stream: TextIO) -> None:
+def _p(value: float | None) -> float | None:
+    return None if value is None else round(value, P_VALUE_DECIMALS)
+
+
+def _write_csv(
+    table: EstimateTable, records: list[dict[str, Cell]], decimals: list[int], stream: TextIO
+) -> None:
     stream.write(f"# {header_line(table)}\n")
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for record in records:
-        writer.writerow([_csv_cell(record[column]) for column in COLUMNS])
+    for record, digits in zip(records, decimals, strict=True):
+        writer.writerow([_csv_cell(record[column], column, digits) for column in COLUMNS])
 
 
-def _csv_cell(value: Cell) -> str:
+def _csv_cell(value: Cell, column: str, digits: int) -> str:
+    """A published figure with exactly its number of decimals (``0.250``), other numbers
+    as they are."""
     if value is None:
         return ""
+    if column in _FIGURES and isinstance(value, float):
+        return f"{value:.{digits}f}"
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):

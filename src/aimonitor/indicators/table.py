@@ -11,12 +11,13 @@ and the findings can all point at a row:
 * ``domain``: ``"all"``, ``"size_class=<code>"`` or ``"province=<name>"``.
 
 A key whose base is empty in a domain (n = 0) has no row; a suppressed row
-(``suppressed=True``) must not be published. See docs/methodology/indicators.md.
+(``suppressed=True``) must not be published, and what is published of the others is what
+:func:`aimonitor.indicators.disclosure.published` gives. See docs/methodology/indicators.md
+and docs/methodology/disclosure.md.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
@@ -26,22 +27,6 @@ from aimonitor.stats import Estimate
 
 Kind = Literal["proportion", "mean", "difference"]
 ALL = "all"
-
-MIN_RESPONDENTS = 5
-"""The publication rule: a figure resting on fewer municipalities is suppressed (estimates,
-findings and report alike)."""
-
-
-def is_suppressed(estimate: Estimate, *, min_n: int = MIN_RESPONDENTS) -> bool:
-    """The one suppression rule: ``estimate`` rests on fewer than ``min_n`` respondents, or
-    its figures are not finite (a mean in a domain of one respondent has df = 0 and the
-    interval (−∞, ∞)).
-
-    Only the indicators apply it, when a row is made; every later step (export, findings,
-    report) reads :attr:`IndicatorRow.suppressed`.
-    """
-    numbers = (estimate.estimate, estimate.se, estimate.ci_lower, estimate.ci_upper)
-    return estimate.n < min_n or not all(math.isfinite(number) for number in numbers)
 
 
 @dataclass(frozen=True)
@@ -55,8 +40,9 @@ class IndicatorRow:
     kind: Kind
     estimate: Estimate
     suppressed: bool = False
-    """True when the figure must not be published (:func:`is_suppressed`, decided once, by
-    the indicators)."""
+    """True when the figure must not be published (decided once, by the indicators, with
+    :func:`aimonitor.indicators.disclosure.protect`). The row keeps its figures for the
+    computations that follow; no output shows them."""
 
     @property
     def key(self) -> tuple[str, str, str]:

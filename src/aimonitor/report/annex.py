@@ -1,11 +1,12 @@
 """The annexes: methods (response by stratum, weighting, intervals, representativeness,
-suppression) and codebook."""
+disclosure control) and codebook."""
 
 from __future__ import annotations
 
 from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import Lang
 from aimonitor.indicators import EstimateTable, Representativeness, ResponseSummary
+from aimonitor.indicators.disclosure import PROTECTION, PUBLICATION_CLASSES, SMALL_GROUP
 from aimonitor.questionnaire import Questionnaire, codebook
 
 from .model import (
@@ -39,6 +40,9 @@ def methods(
         minimum_n=MIN_RESPONDENTS,
         take_all=tuple(size_class_label(cell, lang) for cell in current.weighting.take_all),
         representativeness=representativeness,
+        small_group=SMALL_GROUP,
+        protection_points=round(PROTECTION * 100),
+        size_classes=tuple(c.label.get(lang) for c in PUBLICATION_CLASSES),
     )
 
 

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 
 from aimonitor.findings.text import capitalize_first
 from aimonitor.formatting import ValueScale
-from aimonitor.frame import SIZE_CLASSES
 from aimonitor.i18n import Lang
 from aimonitor.indicators import ALL, EstimateTable, IndicatorRow
+from aimonitor.indicators.disclosure import PUBLICATION_CLASSES, published
 from aimonitor.questionnaire import GridItem, Item, Questionnaire, Variable
 from aimonitor.questionnaire.types import question_type
-from aimonitor.stats import Estimate
 
 from .labels import Answers, grid_option_label, is_code, option_label
 from .model import Bar, Change, Chart, Figure, ItemSection, Table
@@ -147,20 +146,15 @@ def _figure(
 def _from_row(
     row: IndicatorRow, label: str, *, anchor: str | None = None, change: Change | None = None
 ) -> Figure:
-    shown = _published(row)
+    shown = published(row)
     return Figure(
         label=label,
         scale=_scale(row),
         estimate=shown,
-        n=row.estimate.n,
+        n=None if shown is None else shown.n,
         anchor=anchor,
         change=None if shown is None else change,
     )
-
-
-def _published(row: IndicatorRow) -> Estimate | None:
-    """The row's estimate, or ``None`` when the indicators suppressed it."""
-    return None if row.suppressed else row.estimate
 
 
 def _scale(row: IndicatorRow) -> ValueScale:
@@ -171,15 +165,20 @@ def _change(inputs: Inputs, variable: str, option: str) -> Change | None:
     if inputs.changes is None or inputs.changes.compared_with is None:
         return None
     row = inputs.changes.find(variable, option, ALL)
-    if row is None or row.suppressed:
+    shown = None if row is None else published(row)
+    if shown is None:
         return None
-    return Change(inputs.changes.compared_with, row.estimate)
+    return Change(inputs.changes.compared_with, shown)
 
 
-def _bar(row: IndicatorRow | None, label: str) -> Bar:
-    if row is None:
-        return Bar(label, None, 0)
-    return Bar(label, _published(row), row.estimate.n, row.suppressed)
+def _bar(row: IndicatorRow | None, label: str, *, absent_is_withheld: bool = False) -> Bar:
+    """The bar of ``row`` as published; a missing row is a bar without a figure, withheld
+    like a suppressed one when ``absent_is_withheld`` (in a chart by size class)."""
+    shown = None if row is None else published(row)
+    if shown is None:
+        suppressed = row.suppressed if row is not None else absent_is_withheld
+        return Bar(label, None, 0, suppressed)
+    return Bar(label, shown, shown.n)
 
 
 def _bars_chart(
@@ -212,12 +211,9 @@ def _axis(
     if likert:
         return (1.0, 5.0)
     # Suppressed rows are not drawn; a one-respondent mean has an infinite upper bound.
+    shown = [published(r) for r in rows if r is not None]
     top = max(
-        (
-            r.estimate.ci_upper
-            for r in rows
-            if r is not None and not r.suppressed and math.isfinite(r.estimate.ci_upper)
-        ),
+        (e.ci_upper for e in shown if e is not None and math.isfinite(e.ci_upper)),
         default=1.0,
     )
     return (0.0, max(top * 1.1, 1.0))
@@ -282,10 +278,12 @@ def _detail_charts(inputs: Inputs, key_label: tuple[RowKey, str]) -> list[Chart]
     row = current.get(name, option, ALL)
     scale = _scale(row)
     charts = []
-    by_class = [current.find(name, option, f"size_class={c.code}") for c in SIZE_CLASSES]
+    classes = PUBLICATION_CLASSES
+    by_class = [current.find(name, option, f"size_class={c.code}") for c in classes]
     if any(r is not None for r in by_class):
         bars = tuple(
-            _bar(r, c.label.get(inputs.lang)) for r, c in zip(by_class, SIZE_CLASSES, strict=True)
+            _bar(r, c.label.get(inputs.lang), absent_is_withheld=True)
+            for r, c in zip(by_class, classes, strict=True)
         )
         title = words.by_size_class.format(label=label)
         charts.append(Chart("size_class", title, scale, bars, _axis(inputs, name, scale, by_class)))

@@ -13,12 +13,13 @@ from typing import Literal
 
 from aimonitor.formatting import ValueScale
 from aimonitor.i18n import Lang
+
+# The disclosure rules of every output (estimates, findings, report), re-exported here for
+# the methods annex; the indicators apply them, the report reads their flag and publishes
+# figures through aimonitor.indicators.disclosure.published.
+from aimonitor.indicators.disclosure import MIN_RESPONDENTS as MIN_RESPONDENTS
 from aimonitor.indicators.representativeness import Representativeness
 from aimonitor.indicators.response import ResponseSummary
-
-# The one suppression minimum of every output (estimates, findings, report), re-exported
-# here for the methods annex; the indicators apply it, the report reads their flag.
-from aimonitor.indicators.table import MIN_RESPONDENTS as MIN_RESPONDENTS
 from aimonitor.stats import Estimate, significant
 
 ChartKind = Literal["bars", "size_class", "trend"]
@@ -31,15 +32,16 @@ LEVEL = 0.95
 class Figure:
     """One published figure: the statistics core's :class:`Estimate` whole, or a suppressed one.
 
-    ``estimate`` is ``None`` when the figure is suppressed (the indicators decided so:
-    :attr:`~aimonitor.indicators.IndicatorRow.suppressed`); ``n`` is kept so the reader sees
-    why.
+    ``estimate`` is the figure as published (rounded by
+    :func:`aimonitor.indicators.disclosure.published`), ``None`` when it is suppressed (the
+    indicators decided so: :attr:`~aimonitor.indicators.IndicatorRow.suppressed`); then ``n``
+    is ``None`` too, as it would count the answers that route to a question.
     """
 
     label: str
     scale: ValueScale
     estimate: Estimate | None
-    n: int
+    n: int | None
     anchor: str | None = None
     """An id for links to this line (the first line of a grid row's variable)."""
     change: Change | None = None
@@ -90,8 +92,10 @@ class Table:
 class Bar:
     """A bar (or a point of a trend) with its interval whisker.
 
-    ``estimate`` is ``None`` when the figure is suppressed (``suppressed``) or when there is
-    no figure at all (nobody in the base: ``n`` 0, not suppressed).
+    ``estimate`` is ``None`` when the figure is suppressed (``suppressed``; ``n`` 0), and, in
+    a chart by size class, also when nobody in the class was asked (that nobody was routed to
+    a question would tell as much); in a trend, a wave without the question is a bar without
+    a figure, ``n`` 0, not suppressed.
     """
 
     label: str
@@ -153,7 +157,7 @@ class FindingGroup:
 
 @dataclass(frozen=True)
 class Methods:
-    """The methods annex: response by stratum, weighting, intervals and suppression."""
+    """The methods annex: response by stratum, weighting, intervals and disclosure control."""
 
     response: ResponseSummary
     """The one response count (:mod:`aimonitor.indicators.response`); its cells give their
@@ -164,6 +168,12 @@ class Methods:
     interval_methods: tuple[str, ...]
     level: float
     minimum_n: int
+    small_group: int
+    """Group disclosure: the largest group whose unanimous answer is not shown."""
+    protection_points: int
+    """The least width, in percentage points, of the range a hidden share can be narrowed to."""
+    size_classes: tuple[str, ...]
+    """The size classes figures are published for, labelled in the report's language."""
     take_all: tuple[str, ...] = ()
     """The size classes (labels in the report's language) in which every municipality took
     part: weight 1 and no sampling error (design v2)."""

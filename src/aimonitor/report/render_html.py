@@ -52,7 +52,7 @@ def _render(report: Report, svgs: dict[int, str]) -> str:
         value=lambda figure: value_text(figure.estimate, figure.scale, lang),
         interval=lambda figure: interval_text(figure.estimate, figure.scale, lang),
         change=lambda figure: change_text(figure.change, figure.scale, lang),
-        number=lambda n: format_number(n, lang),
+        number=lambda n: DASH if n is None else format_number(n, lang),
         rate=lambda r: format_rate(r, lang),
         decimal=lambda value, decimals: format_number(value, lang, decimals=decimals),
         category_label=lambda variable, key: (

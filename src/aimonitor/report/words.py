@@ -67,6 +67,9 @@ class Words:
     conditional: str
     suppression: str
     suppression_text: str
+    differencing_text: str
+    publication_classes_text: str
+    published_rounding_text: str
     rounding_text: str
     variable: str
     question: str
@@ -108,7 +111,9 @@ def words(lang: Lang) -> Words:
         interval=_("{level} CI"),
         change=_("Change since {wave}"),
         suppressed_note=_(
-            "– Not shown: fewer than {minimum} municipalities answered, too few for a figure."
+            "– Not shown: too few municipalities answered (fewer than {minimum}), or the "
+            "figure would reveal the answers of individual municipalities (see the methods "
+            "annex)."
         ),
         significant_note=_(
             "Changes in bold are statistically significant after controlling the false "
@@ -188,10 +193,28 @@ def words(lang: Lang) -> Words:
         mean_propensity=_("Mean propensity"),
         unconditional=_("Unconditional"),
         conditional=_("Conditional"),
-        suppression=_("Suppression"),
+        suppression=_("Disclosure control"),
         suppression_text=_(
-            "A figure that rests on fewer than {minimum} municipalities is not shown; tables and "
-            "charts show – with a note."
+            "A figure is not shown when it rests on fewer than {minimum} municipalities, or "
+            "when all municipalities of a group of at most {small} gave the same answer, "
+            "because it would then reveal each one's answer. Tables and charts show – with a "
+            "note; the n of a hidden figure is not shown either, as it would count the answers "
+            "to the question before it."
+        ),
+        differencing_text=_(
+            "So that a hidden figure cannot be worked out from the others (for instance the "
+            "national figure minus the other groups), the same question is also hidden for "
+            "further groups where needed, until no hidden share can be narrowed down to less "
+            "than {protection} percentage points, or to less than the national figure allows."
+        ),
+        publication_classes_text=_(
+            "Figures by size class are given for: {classes}. The four municipalities with "
+            "250,000 inhabitants or more, which all take part, are counted with those of "
+            "100,000 or more; the weighting uses the five size classes of the response table."
+        ),
+        published_rounding_text=_(
+            "The downloadable estimates are rounded to 0.1 percentage point (means to two "
+            "decimals); this report rounds them further, mostly to whole percentages."
         ),
         rounding_text=_(
             "Differences are rounded on their own and may not equal the difference of the "

@@ -23,6 +23,7 @@ from aimonitor.stats.design import Design
 from aimonitor.stats.errors import EstimationError
 from aimonitor.stats.intervals import (
     DEFAULT_PROPORTION_METHOD,
+    NOTE_CENSUS,
     NOTE_DF_ZERO,
     ProportionMethod,
     check_level,
@@ -110,7 +111,7 @@ def _wald_rows(
                 method="wald",
                 level=level,
                 degf=int(stats.df[j]),
-                note=NOTE_DF_ZERO if dfs[j] <= 0 else None,
+                note=NOTE_DF_ZERO if dfs[j] <= 0 else NOTE_CENSUS if se[j] == 0 else None,
             )
             rows.append(LabelledEstimate(name, estimate, domain=label))
     return Estimates(tuple(rows), by=by_name)

@@ -37,7 +37,10 @@ DEFAULT_PROPORTION_METHOD = ProportionMethod.WILSON
 
 NOTE_DF_ZERO = "df = 0: no t quantile; the interval is the whole range"
 NOTE_BOUNDARY = "p = 0 or 1: design SE is 0; interval from n respondents with design effect 1"
-NOTE_CENSUS = "design SE is 0 with 0 < p < 1: every unit of the domain answered; no sampling error"
+NOTE_CENSUS = (
+    "design SE is 0: every unit of the domain whose answer varies took part (a census or a "
+    "take-all stratum); no sampling error"
+)
 
 
 def parse_proportion_method(name: str) -> ProportionMethod:

@@ -21,6 +21,9 @@ LinearKind = Literal["mean", "total"]
 # 32 columns of 100,000 rows is 25.6 MB: below glibc's largest mmap threshold, so once warm the
 # work arrays are reused instead of being faulted in afresh for every block.
 BLOCK_COLUMNS = 32
+NOISE = 1e-12
+"""A standard error below ``NOISE * max(1, |estimate|)`` is floating-point noise of a variance
+that is exactly 0, and is set to 0 (a real SE is orders of magnitude larger)."""
 
 
 @dataclass(frozen=True)
@@ -93,5 +96,10 @@ def _block(
             y *= mask
         y *= w[:, None]
     variance = design.variance(y)
+    # A variance that is zero in exact arithmetic (every unit with a varying value sits in a
+    # take-all stratum, or the domain is a census) comes out as rounding noise, an SE of
+    # about 1e-19: below NOISE times the estimate's scale it is set to exactly 0.
+    noise = (NOISE * np.maximum(1.0, np.abs(estimate))) ** 2
+    variance = np.where(variance < noise, 0.0, variance)
     nrow = np.full(k, design.n, dtype=np.intp) if design.calibrated else n
     return estimate, variance, n, df, weight_sum, nrow, spread
