@@ -17,11 +17,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Text
+from aimonitor.reading import InputFileError, load_yaml
 
 
 class HeadlineSpecError(AimonitorError):
@@ -121,11 +121,9 @@ class HeadlineSpec(_Frozen):
 def load_headline_spec(path: Path) -> HeadlineSpec:
     """Read and validate the specification; one clear line for any problem."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise HeadlineSpecError(f"{path}: cannot read: {error.strerror}") from None
-    except yaml.YAMLError as error:
-        raise HeadlineSpecError(f"{path}: YAML syntax error: {error}") from None
+        data = load_yaml(path)
+    except InputFileError as error:
+        raise HeadlineSpecError(f"{path}: {error}") from None
     try:
         return HeadlineSpec.model_validate(data)
     except ValidationError as error:
