@@ -220,6 +220,27 @@ def test_a_complementary_figure_is_protected_like_the_one_it_covers() -> None:
     }
 
 
+def test_a_complement_that_later_complements_make_unneeded_is_published_again() -> None:
+    cells = [
+        cell(ALL, 10.3 / 130, 130, 110),
+        cell("province=A", 0.2, 20, 3),  # fewer than five: hidden
+        cell("province=B", 0.05, 30, 29),
+        cell("province=C", 0.06, 40, 39),
+        cell("province=D", 0.06, 40, 39),
+    ]
+    # Weighted: A 4, B 1.5, C 2.4, D 2.4; nationally 10.3. Every hidden cell needs 20 points
+    # (the national figure alone leaves each at least [0, 10.3/40] = 25.75 points).
+    # First B, which leaves the least short: R = 5.5, A in [0, 5.5/20], B in [0, 5.5/30]
+    # (18.3 points). Then C: R = 7.9, C in [0, 7.9/40] (19.75 points). Then D: R = 10.3,
+    # all wide enough. Without B, R = 8.8: A in [0, 0.44], C and D in [0, 8.8/40 = 0.22]:
+    # B is not needed and is published again. Without C (or D) D (or C) would be short.
+    assert protect(cells) == {
+        ("X", "1", "province=A"),
+        ("X", "1", "province=C"),
+        ("X", "1", "province=D"),
+    }
+
+
 def test_a_zero_share_hidden_with_its_variable_is_protected_too() -> None:
     def code(domain: str, option: str, value: float, weight: float, n: int) -> DisclosureCell:
         unanimous = value == 1.0 and n <= 10

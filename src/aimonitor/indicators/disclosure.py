@@ -292,10 +292,12 @@ def protect(
     has a feasible interval as wide as required (:meth:`_State.required`).
     """
     state = _State(cells, parents or {}, floors or {}, protection)
+    primary: set[tuple[str, str]] = set()
     for cell in cells:
         if is_suppressed(cell.estimate, min_n=min_n) or is_group_disclosure(
             cell.estimate.n, cell.unanimous, small_group=small_group
         ):
+            primary.add((cell.block, cell.domain))
             state.suppress(cell.block, cell.domain)
     changed = True
     while changed:
@@ -304,6 +306,8 @@ def protect(
         for block in state.blocks:
             for breakdown in state.breakdowns:
                 changed |= state.complement(block, breakdown)
+    while state.prune(primary):
+        pass
     return frozenset(cell.key for cell in cells if state.hidden(cell))
 
 
@@ -327,9 +331,18 @@ class _State:
         self.protection = protection
         self.suppressed_blocks: set[tuple[str, str]] = set()
         self.children: dict[str, set[str]] = defaultdict(set)
+        self.parents: dict[str, set[str]] = defaultdict(set)
         for child, read in parents.items():
             for parent in read:
                 self.children[parent].add(child)
+                self.parents[child].add(parent)
+        self.floored_by: dict[tuple[str, str], list[DisclosureCell]] = defaultdict(list)
+        for key in self.floored:
+            cell = self.cells[key]
+            for variable, option in floors[(cell.variable, cell.option)]:
+                floor = self.cells.get((variable, option, cell.domain))
+                if floor is not None:
+                    self.floored_by[(floor.block, floor.domain)].append(cell)
         self.by_block: dict[str, list[DisclosureCell]] = defaultdict(list)
         for cell in cells:
             self.by_block[cell.block].append(cell)
@@ -432,6 +445,35 @@ class _State:
             score = trials[best]
             added = True
         return added
+
+    def prune(self, primary: set[tuple[str, str]]) -> bool:
+        """Publish again the complements that turn out not to be needed: a block hidden in a
+        domain only as a complement (no primary cell of it there, no block it is routed on
+        hidden there, no hidden cell there that it is a floor of), where every other hidden
+        cell of the block in the breakdown keeps the width required without it. The largest
+        domains are tried first. True if any was published."""
+        pruned = False
+        for block in self.blocks:
+            if (block, ALL) in self.suppressed_blocks:
+                continue
+            for breakdown in self.breakdowns:
+                domains = [d for d in self.domains if _breakdown(d) == breakdown]
+                hidden = {d for d in domains if (block, d) in self.suppressed_blocks}
+                columns = list(self._columns(block, domains).values())
+                for domain in sorted(hidden, key=lambda d: (-self.respondents[d], d)):
+                    if (block, domain) in primary or self._forced(block, domain):
+                        continue
+                    if self._score(columns, hidden - {domain})[1] == 0:
+                        hidden.discard(domain)
+                        self.suppressed_blocks.discard((block, domain))
+                        pruned = True
+        return pruned
+
+    def _forced(self, block: str, domain: str) -> bool:
+        """Whether the routing or a floor keeps ``block`` hidden in ``domain``."""
+        if any((parent, domain) in self.suppressed_blocks for parent in self.parents[block]):
+            return True
+        return any(self.hidden(cell) for cell in self.floored_by[(block, domain)])
 
     def _holds(self, block: str, domain: str) -> bool:
         return any(cell.domain == domain for cell in self.by_block[block])
