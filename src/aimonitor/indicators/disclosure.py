@@ -18,10 +18,11 @@ the key findings, and later the dashboard, the API and open data):
   that route to it); a grid's "at least one row" share takes the rows that would betray it
   (:func:`grid_floors`);
 * **differencing**: the national figure is the weighted sum of the size classes, and of the
-  provinces. For every suppressed figure the feasible interval that this leaves an outsider
-  (:func:`feasible_interval`) must be at least :data:`PROTECTION` of its scale wide, or as
-  wide as the national figure alone allows; where it is not, the variable is also suppressed
-  in a further domain of the same breakdown (complementary suppression);
+  provinces. For every suppressed figure, primary or not, the feasible interval that this
+  leaves an outsider (:func:`feasible_interval`) must be at least :data:`PROTECTION` of its
+  scale wide, or as wide as the national figure alone allows; where it is not, the variable
+  is also suppressed in a further domain of the same breakdown (complementary suppression),
+  and a complement that later ones made unneeded is published again;
 * **rounding**: what is published is rounded to what is shown (:func:`published`): shares,
   their standard errors and bounds to 0.1 percentage point (:data:`SHARE_DECIMALS` decimals of
   a 0-1 share), means to :data:`MEAN_DECIMALS` decimals.
