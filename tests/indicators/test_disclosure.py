@@ -199,6 +199,79 @@ def test_no_complement_is_added_where_the_national_figure_already_tells_all() ->
     assert protect(cells) == {("X", "1", "province=A")}
 
 
+def test_a_complementary_figure_is_protected_like_the_one_it_covers() -> None:
+    cells = [
+        cell(ALL, 0.1, 100, 90),
+        cell("province=A", 0.0, 10, 4),  # fewer than five: hidden
+        cell("province=B", 0.0, 10, 9),
+        cell("province=C", 0.15, 40, 30),
+        cell("province=D", 0.1, 40, 38),
+    ]
+    # Nationally 0.1 * 100 = 10. Hidden A and B hold 0 of it: A would be known to be 0.
+    # Hiding C leaves A in [0, 6/10]; but then C (6 of the 10) lies within
+    # [max(0, (6 - 10)/40), 6/40] = [0, 0.15]: 15 points, less than the 20 required (the
+    # national figure alone would leave C [0, 10/40], 25 points). Hiding D too gives
+    # R = 10: C and D in [0, 10/40] = [0, 0.25] and A in [0, 1]. Hiding B instead adds
+    # nothing (it holds 0) and would itself be known to be 0.
+    assert protect(cells) == {
+        ("X", "1", "province=A"),
+        ("X", "1", "province=C"),
+        ("X", "1", "province=D"),
+    }
+
+
+def test_a_complement_that_later_complements_make_unneeded_is_published_again() -> None:
+    cells = [
+        cell(ALL, 10.3 / 130, 130, 110),
+        cell("province=A", 0.2, 20, 3),  # fewer than five: hidden
+        cell("province=B", 0.05, 30, 29),
+        cell("province=C", 0.06, 40, 39),
+        cell("province=D", 0.06, 40, 39),
+    ]
+    # Weighted: A 4, B 1.5, C 2.4, D 2.4; nationally 10.3. Every hidden cell needs 20 points
+    # (the national figure alone leaves each at least [0, 10.3/40] = 25.75 points).
+    # First B, which leaves the least short: R = 5.5, A in [0, 5.5/20], B in [0, 5.5/30]
+    # (18.3 points). Then C: R = 7.9, C in [0, 7.9/40] (19.75 points). Then D: R = 10.3,
+    # all wide enough. Without B, R = 8.8: A in [0, 0.44], C and D in [0, 8.8/40 = 0.22]:
+    # B is not needed and is published again. Without C (or D) D (or C) would be short.
+    assert protect(cells) == {
+        ("X", "1", "province=A"),
+        ("X", "1", "province=C"),
+        ("X", "1", "province=D"),
+    }
+
+
+def test_a_zero_share_hidden_with_its_variable_is_protected_too() -> None:
+    def code(domain: str, option: str, value: float, weight: float, n: int) -> DisclosureCell:
+        unanimous = value == 1.0 and n <= 10
+        return cell(domain, value, weight, n, option=option, unanimous=unanimous)
+
+    cells = [
+        code(ALL, "1", 35 / 60, 60, 48),
+        code(ALL, "2", 17.5 / 60, 60, 48),
+        code(ALL, "3", 7.5 / 60, 60, 48),
+        code("province=A", "1", 1.0, 10, 8),  # all eight answered 1: hidden
+        code("province=A", "2", 0.0, 10, 8),
+        code("province=A", "3", 0.0, 10, 8),
+        code("province=B", "1", 0.5, 20, 15),
+        code("province=B", "2", 0.5, 20, 15),
+        code("province=B", "3", 0.0, 20, 15),
+        code("province=C", "1", 0.5, 30, 25),
+        code("province=C", "2", 0.25, 30, 25),
+        code("province=C", "3", 0.25, 30, 25),
+    ]
+    # Code 1 of A alone is covered by B ((10 + 10 - 20)/10 = 0 <= A <= 1) as well as by C
+    # ((10 + 15 - 30)/10 < 0 <= A <= 1). But with B, code 3 of A and of B (both 0 %, hidden
+    # with their variable) would hold all of 0 of the national 7.5: both known to be 0.
+    # With C: code 3 of A in [0, 7.5/10], of C in [0, 7.5/30] = [0, 0.25]; code 2 of C in
+    # [0, 0.25]; code 1 of C in [(25 - 10)/30, 25/30] = [0.5, 0.83]. All at least 20 points.
+    assert protect(cells) == {
+        ("X", option, domain)
+        for option in ("1", "2", "3")
+        for domain in ("province=A", "province=C")
+    }
+
+
 def test_a_unanimous_small_group_is_hidden_with_its_whole_variable() -> None:
     cells = [
         cell(ALL, 0.6, 60, 50, option="1"),

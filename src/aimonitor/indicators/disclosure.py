@@ -18,10 +18,11 @@ the key findings, and later the dashboard, the API and open data):
   that route to it); a grid's "at least one row" share takes the rows that would betray it
   (:func:`grid_floors`);
 * **differencing**: the national figure is the weighted sum of the size classes, and of the
-  provinces. For every suppressed figure the feasible interval that this leaves an outsider
-  (:func:`feasible_interval`) must be at least :data:`PROTECTION` of its scale wide, or as
-  wide as the national figure alone allows; where it is not, the variable is also suppressed
-  in a further domain of the same breakdown (complementary suppression);
+  provinces. For every suppressed figure, primary or not, the feasible interval that this
+  leaves an outsider (:func:`feasible_interval`) must be at least :data:`PROTECTION` of its
+  scale wide, or as wide as the national figure alone allows; where it is not, the variable
+  is also suppressed in a further domain of the same breakdown (complementary suppression),
+  and a complement that later ones made unneeded is published again;
 * **rounding**: what is published is rounded to what is shown (:func:`published`): shares,
   their standard errors and bounds to 0.1 percentage point (:data:`SHARE_DECIMALS` decimals of
   a 0-1 share), means to :data:`MEAN_DECIMALS` decimals.
@@ -285,28 +286,29 @@ def protect(
 
     The primary cells are those of the minimum-n and group-disclosure rules. Then, until
     nothing changes: a suppressed cell takes its block in its domain, and the blocks that
-    follow it; a block suppressed nationally is suppressed everywhere; a primary cell whose
+    follow it; a block suppressed nationally is suppressed everywhere; a hidden cell whose
     published floors alone leave it less than the required width takes the floors that do
     with it; and in each breakdown, the block is suppressed in further domains (each time
-    the one that protects most) until every primary cell's feasible interval is as wide as
-    required (:meth:`_State.required`), or no further domain widens any.
+    the one that protects most) until every hidden cell of it, primary or complementary,
+    has a feasible interval as wide as required (:meth:`_State.required`).
     """
     state = _State(cells, parents or {}, floors or {}, protection)
-    primary = {
-        cell.key
-        for cell in cells
-        if is_suppressed(cell.estimate, min_n=min_n)
-        or is_group_disclosure(cell.estimate.n, cell.unanimous, small_group=small_group)
-    }
-    for key in primary:
-        state.suppress(state.cells[key].block, key[2])
+    primary: set[tuple[str, str]] = set()
+    for cell in cells:
+        if is_suppressed(cell.estimate, min_n=min_n) or is_group_disclosure(
+            cell.estimate.n, cell.unanimous, small_group=small_group
+        ):
+            primary.add((cell.block, cell.domain))
+            state.suppress(cell.block, cell.domain)
     changed = True
     while changed:
         changed = state.spread()
-        changed |= state.lift_floors(primary)
+        changed |= state.lift_floors()
         for block in state.blocks:
             for breakdown in state.breakdowns:
-                changed |= state.complement(block, breakdown, primary)
+                changed |= state.complement(block, breakdown)
+    while state.prune(primary):
+        pass
     return frozenset(cell.key for cell in cells if state.hidden(cell))
 
 
@@ -326,12 +328,22 @@ class _State:
     ) -> None:
         self.cells = {cell.key: cell for cell in cells}
         self.floors = floors
+        self.floored = [cell.key for cell in cells if (cell.variable, cell.option) in floors]
         self.protection = protection
         self.suppressed_blocks: set[tuple[str, str]] = set()
         self.children: dict[str, set[str]] = defaultdict(set)
+        self.parents: dict[str, set[str]] = defaultdict(set)
         for child, read in parents.items():
             for parent in read:
                 self.children[parent].add(child)
+                self.parents[child].add(parent)
+        self.floored_by: dict[tuple[str, str], list[DisclosureCell]] = defaultdict(list)
+        for key in self.floored:
+            cell = self.cells[key]
+            for variable, option in floors[(cell.variable, cell.option)]:
+                floor = self.cells.get((variable, option, cell.domain))
+                if floor is not None:
+                    self.floored_by[(floor.block, floor.domain)].append(cell)
         self.by_block: dict[str, list[DisclosureCell]] = defaultdict(list)
         for cell in cells:
             self.by_block[cell.block].append(cell)
@@ -376,26 +388,25 @@ class _State:
                 low = max(low, floor.weight * floor.estimate.estimate / cell.weight)
         return (low, min(high, max(low, high)))
 
-    def lift_floors(self, primary: set[CellKey]) -> bool:
-        """Suppress the published floors that leave a primary cell less room above its
-        lowest possible value than required; they join the primary cells (worked out from the
-        other domains, they would raise the floor again)."""
+    def lift_floors(self) -> bool:
+        """Suppress the published floors that leave a hidden cell less room above its lowest
+        possible value than required (:meth:`required`)."""
         changed = False
-        for key in sorted(primary):
+        for key in sorted(self.floored):
             cell = self.cells[key]
-            for variable, option in self.floors.get((cell.variable, cell.option), ()):
+            if not self.hidden(cell) or cell.weight <= 0:
+                continue
+            for variable, option in self.floors[(cell.variable, cell.option)]:
                 floor = self.cells.get((variable, option, cell.domain))
-                if floor is None or self.hidden(floor) or cell.weight <= 0:
+                if floor is None or self.hidden(floor):
                     continue
                 raised = floor.weight * floor.estimate.estimate / cell.weight
                 if cell.scale[1] - raised < self.required(cell):
-                    self.suppress(floor.block, floor.domain)
-                    primary.add(floor.key)
-                    changed = True
+                    changed |= self.suppress(floor.block, floor.domain)
         return changed
 
     def required(self, cell: DisclosureCell) -> float:
-        """The width a primary cell's interval must reach: ``protection`` of its scale, or,
+        """The width a hidden cell's interval must reach: ``protection`` of its scale, or,
         where the national figure alone leaves less, all that it leaves (reached when the
         domains that hold the rest are suppressed too)."""
         low, high = cell.scale
@@ -411,36 +422,59 @@ class _State:
         )
         return min(wanted, upper - lower)
 
-    def complement(self, block: str, breakdown: str, primary: set[CellKey]) -> bool:
-        """Suppress ``block`` in more domains of ``breakdown`` until every primary cell's
-        feasible interval is as wide as required, or no further domain widens any. True if
-        any was added."""
+    def complement(self, block: str, breakdown: str) -> bool:
+        """Suppress ``block`` in more domains of ``breakdown`` until the feasible interval of
+        every hidden cell of the block in the breakdown is as wide as required: each time the
+        domain that leaves the least shortfall (:meth:`_score`; then: the fewest cells short;
+        then: the fewest respondents). Hiding every domain leaves each cell the interval of the
+        national figure alone, which is what it requires then. True if any was added."""
         domains = [d for d in self.domains if _breakdown(d) == breakdown]
         hidden = {d for d in domains if (block, d) in self.suppressed_blocks}
         if not hidden or (block, ALL) in self.suppressed_blocks:
             return False
-        columns = self._columns(block, domains)
-        targets = [
-            (column, domain, self.required(column[domain]))
-            for column in columns.values()
-            for domain in hidden
-            if domain in column and column[domain].key in primary
-        ]
+        columns = list(self._columns(block, domains).values())
         added = False
-        score = self._score(targets, hidden)
-        while score[0] < len(targets):
+        score = self._score(columns, hidden)
+        while score[1] > 0:
             candidates = [d for d in domains if d not in hidden and self._holds(block, d)]
             if not candidates:
                 break
-            trials = {d: self._score(targets, hidden | {d}) for d in candidates}
-            best = max(candidates, key=lambda d: (trials[d], -self.respondents[d]))
-            if trials[best] <= score:
-                break  # no further domain widens any interval
+            trials = {d: self._score(columns, hidden | {d}) for d in candidates}
+            best = min(candidates, key=lambda d: (trials[d], self.respondents[d]))
             hidden.add(best)
             self.suppress(block, best)
             score = trials[best]
             added = True
         return added
+
+    def prune(self, primary: set[tuple[str, str]]) -> bool:
+        """Publish again the complements that turn out not to be needed: a block hidden in a
+        domain only as a complement (no primary cell of it there, no block it is routed on
+        hidden there, no hidden cell there that it is a floor of), where every other hidden
+        cell of the block in the breakdown keeps the width required without it. The largest
+        domains are tried first. True if any was published."""
+        pruned = False
+        for block in self.blocks:
+            if (block, ALL) in self.suppressed_blocks:
+                continue
+            for breakdown in self.breakdowns:
+                domains = [d for d in self.domains if _breakdown(d) == breakdown]
+                hidden = {d for d in domains if (block, d) in self.suppressed_blocks}
+                columns = list(self._columns(block, domains).values())
+                for domain in sorted(hidden, key=lambda d: (-self.respondents[d], d)):
+                    if (block, domain) in primary or self._forced(block, domain):
+                        continue
+                    if self._score(columns, hidden - {domain})[1] == 0:
+                        hidden.discard(domain)
+                        self.suppressed_blocks.discard((block, domain))
+                        pruned = True
+        return pruned
+
+    def _forced(self, block: str, domain: str) -> bool:
+        """Whether the routing or a floor keeps ``block`` hidden in ``domain``."""
+        if any((parent, domain) in self.suppressed_blocks for parent in self.parents[block]):
+            return True
+        return any(self.hidden(cell) for cell in self.floored_by[(block, domain)])
 
     def _holds(self, block: str, domain: str) -> bool:
         return any(cell.domain == domain for cell in self.by_block[block])
@@ -456,22 +490,24 @@ class _State:
                 columns[(cell.variable, cell.option)][cell.domain] = cell
         return columns
 
-    def _score(
-        self, targets: Sequence[tuple[DomainCells, str, float]], hidden: set[str]
-    ) -> tuple[int, float]:
-        """How well ``hidden`` protects the targets: how many reach their width, and the sum
-        of the fractions of it reached (each at most 1)."""
-        reached = [
-            min(1.0, self._reached(column, domain, required, hidden))
-            for column, domain, required in targets
-        ]
-        return (sum(r >= 1.0 for r in reached), round(sum(reached), 9))
+    def _score(self, columns: Sequence[DomainCells], hidden: set[str]) -> tuple[float, int]:
+        """How far ``hidden`` falls short: the sum over the hidden cells of the fraction of
+        the required width their feasible interval lacks, and how many lack some."""
+        short = 0
+        lacking = 0.0
+        for column in columns:
+            for domain in sorted(hidden):
+                if domain in column:
+                    reached = self._reached(column, domain, hidden)
+                    if reached < 1.0:
+                        short += 1
+                        lacking += 1.0 - reached
+        return (round(lacking, 9), short)
 
-    def _reached(
-        self, column: DomainCells, target: str, required: float, hidden: set[str]
-    ) -> float:
+    def _reached(self, column: DomainCells, target: str, hidden: set[str]) -> float:
         """The width of the target's feasible interval (:func:`interval_in`) as a fraction of
-        the width required."""
+        the width required (:meth:`required`)."""
+        required = self.required(column[target])
         if required <= 0:
             return math.inf
         cells = [column[d] for d in sorted(hidden) if d in column]
