@@ -13,7 +13,7 @@ from typing import Literal
 
 import numpy as np
 
-from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray
+from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray, ValuesArray
 from aimonitor.stats.design import Design
 from aimonitor.stats.errors import EstimationError
 
@@ -42,9 +42,10 @@ class LinearStats:
 
 
 def linear_stats(
-    design: Design, values: FloatArray, kind: LinearKind, domain: BoolArray | None = None
+    design: Design, values: ValuesArray, kind: LinearKind, domain: BoolArray | None = None
 ) -> LinearStats:
-    """Estimates and variances of every column of ``values`` (n x k)."""
+    """Estimates and variances of every column of ``values`` (n x k; floats, or 8-bit
+    integers that are widened one block at a time)."""
     if values.ndim != 2 or values.shape[0] != design.n:
         raise EstimationError("values must be a 2-D array with one row per respondent")
     blocks = [
@@ -56,13 +57,14 @@ def linear_stats(
 
 
 def _block(
-    design: Design, values: FloatArray, kind: LinearKind, domain: BoolArray | None
+    design: Design, values: ValuesArray, kind: LinearKind, domain: BoolArray | None
 ) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray, IntArray, FloatArray]:
-    if np.isinf(values).any():
+    integers = values.dtype == np.int8  # no NaN, no infinity
+    if not integers and np.isinf(values).any():
         raise EstimationError("values contain infinite numbers")
     w = design.weights
     k = values.shape[1]
-    missing = np.isnan(values)
+    missing = np.zeros(values.shape, dtype=bool) if integers else np.isnan(values)
     masked = domain is not None or bool(missing.any())
     if masked:
         mask = ~missing
