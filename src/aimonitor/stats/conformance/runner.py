@@ -319,18 +319,27 @@ def _wald_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
     estimator = stats.mean if kind == "mean" else stats.total
     rule = _df_rule(case)
     main = analysis.estimate(estimator, level=st.level, df=rule)
-    with_t = main if rule == "domain" else analysis.estimate(estimator, level=st.level, df="domain")
+    cells = list(analysis.cells())
+    rows = [main.get(str(j), domain=domain) for domain, j, _, _ in cells]
+    if rule == "domain":
+        with_t = rows
+    elif all(e.degf is not None and e.degf > 0 for e in rows):
+        # t on each row's domain df without a second pass over the data: the contrast
+        # 1 x estimate, whose Wald interval is the estimator's (same SE, same quantile)
+        with_t = [stats.contrast([e], [1.0], level=st.level, df=e.degf) for e in rows]
+    else:  # a domain df of 0: the estimator's interval for it
+        again = analysis.estimate(estimator, level=st.level, df="domain")
+        with_t = [again.get(str(j), domain=domain) for domain, j, _, _ in cells]
     deff = None
     if analysis.by is None:
         names = [str(j) for j in range(analysis.matrix.shape[1])]
         deff = stats.design_effect(analysis.design, analysis.matrix, names=names, kind=kind)
     results = []
-    for domain, j, name, level in analysis.cells():
-        t = with_t.get(str(j), domain=domain)
+    for (domain, j, name, level), e, t in zip(cells, rows, with_t, strict=True):
         extra: dict[str, Any] = {"ci_t_lower": t.ci_lower, "ci_t_upper": t.ci_upper, "t_df": t.degf}
         if deff is not None:
             extra["deff"] = deff[str(j)]
-        results.append(_Result(name, level, domain, main.get(str(j), domain=domain), extra))
+        results.append(_Result(name, level, domain, e, extra))
     return results
 
 
