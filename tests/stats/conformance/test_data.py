@@ -58,18 +58,18 @@ def test_numeric_labels_are_written_as_r_writes_them(tmp_path: Path) -> None:
 
 
 def test_a_late_cell_that_is_not_a_small_integer_widens_the_column(tmp_path: Path) -> None:
-    # the first 2,000 rows are 0/1 (read as int8); row 2,501 is 0.5, row 2,502 is 1000
-    rows = ["1" if i % 2 else "0" for i in range(2500)] + ["0.5", "1000"]
+    # the first block (1 MB) is 0/1, so the column is read as int8; then 0.5 and 1000
+    rows = ["1" if i % 2 else "0" for i in range(600_000)] + ["0.5", "1000"]
     path = _write(tmp_path, "y\n" + "\n".join(rows) + "\n")
     y = load_columns(path, {"y": "number"})["y"].floats()
     assert y is not None
     assert y.dtype == np.float64
     assert y[-2:].tolist() == [0.5, 1000.0]
-    assert float(y.sum()) == 1250 + 0.5 + 1000
+    assert float(y.sum()) == 300_000 + 0.5 + 1000
 
 
 def test_a_late_text_cell_in_a_number_column_is_named_by_the_runner(tmp_path: Path) -> None:
-    rows = ["1"] * 2500 + ["yes"]
+    rows = ["1"] * 600_000 + ["yes"]
     path = _write(tmp_path, "y\n" + "\n".join(rows) + "\n")
     column = load_columns(path, {"y": "number"})["y"]
     assert column.numbers is None

@@ -4,8 +4,9 @@
 The case says what each column is for (:func:`~aimonitor.stats.conformance.runner.case_columns`):
 
 * a *number* (weights, fpc, numeric totals, numeric variables) is read as numbers: 8-bit
-  integers when the first rows hold only whole numbers from -128 to 127 (0/1 indicators:
-  one byte a cell, and integer parsing), 64-bit floats otherwise;
+  integers when the first block of rows (1 MB) holds only whole numbers from -128 to 127
+  (0/1 indicators: one byte a cell, and integer parsing), 64-bit floats otherwise; a cell
+  further down that does not fit widens the column and the file is read again;
 * a *label* (ids, strata, domains, margins, categorical and proportion variables) is read
   as text, and kept as numbers when every cell is numeric (``1.0`` is the level ``1``, as
   R's ``read.csv`` and ``as.character`` make it).
@@ -35,8 +36,8 @@ StrArray = npt.NDArray[np.str_]
 Numbers = npt.NDArray[np.float64] | npt.NDArray[np.int8]
 Role = Literal["number", "label"]
 _MISSING = ("", "NA")
-_SNIFF_ROWS = 2000
 _INT8 = (-128, 127)
+_BLOCK_BYTES = 1 << 22
 _COLUMN_ERROR = re.compile(r"In CSV column #(\d+): (?:Row #\d+: )?CSV conversion error")
 
 
@@ -89,8 +90,9 @@ def load_columns(path: Path, roles: Mapping[str, Role]) -> Columns:
         table = _read_csv(path, roles)
     out: Columns = {}
     for name in roles:
-        array = table.column(name).combine_chunks()
-        out[name] = _column(pa, name, array)
+        out[name] = _column(pa, name, table.column(name).combine_chunks())
+        # let go of the column's Arrow chunks now: the numpy copy replaces them
+        table = table.drop_columns([name])
     return out
 
 
@@ -141,31 +143,20 @@ def _read_csv(path: Path, roles: Mapping[str, Role]) -> Any:
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
-    header, sample = _sniff(path)
+    header = _header(path)
     _check_columns(path, header, list(roles))
-    index = {name: i for i, name in enumerate(header)}
-    types = {
-        name: _number_type(pa, sample, index[name]) if role == "number" else pa.string()
-        for name, role in roles.items()
-    }
+    numbers = [name for name, role in roles.items() if role == "number"]
+    types = {name: pa.string() for name in roles} | _number_types(path, numbers)
     # One thread: on a small shared machine the threaded reader was slower (bench/RESULTS.md).
-    options = pa_csv.ReadOptions(use_threads=False, block_size=1 << 22)
+    options = pa_csv.ReadOptions(use_threads=False, block_size=_BLOCK_BYTES)
     while True:
-        convert = pa_csv.ConvertOptions(
-            column_types=types,
-            include_columns=list(roles),
-            null_values=list(_MISSING),
-            strings_can_be_null=True,
-        )
         try:
             return pa_csv.read_csv(
-                path,
-                read_options=options,
-                convert_options=convert,
+                path, read_options=options, convert_options=_convert(types, list(roles))
             )
         except pa.ArrowInvalid as error:
-            # A number column whose first rows were whole numbers or numeric has a cell
-            # further down that is not: read that column wider (int8 -> float64 -> text).
+            # A number column whose first rows were small whole numbers, or numbers, has a
+            # cell further down that is not: read that column wider (int8 -> float64 -> text).
             found = _COLUMN_ERROR.search(str(error))
             name = header[int(found.group(1))] if found else None
             if name in types and types[name] == pa.int8():
@@ -179,38 +170,67 @@ def _read_csv(path: Path, roles: Mapping[str, Role]) -> Any:
             raise SpecError(f"cannot read data file {path.name}: {_short(str(error))}") from None
 
 
-def _sniff(path: Path) -> tuple[list[str], list[list[str]]]:
-    """The header and the first rows of the CSV file at ``path``."""
+def _convert(types: Mapping[str, Any], columns: list[str]) -> Any:
+    import pyarrow.csv as pa_csv
+
+    return pa_csv.ConvertOptions(
+        column_types=dict(types),
+        include_columns=columns,
+        null_values=list(_MISSING),
+        strings_can_be_null=True,
+    )
+
+
+def _header(path: Path) -> list[str]:
+    """The column names of the CSV file at ``path`` (its first row)."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
-            header = next(reader)
-            sample = [row for _, row in zip(range(_SNIFF_ROWS), reader, strict=False)]
+            return next(csv.reader(handle))
     except (OSError, StopIteration, UnicodeDecodeError, csv.Error) as error:
         raise SpecError(f"cannot read data file {path}: {error or 'empty file'}") from None
-    return header, sample
+
+
+def _number_types(path: Path, names: list[str]) -> dict[str, Any]:
+    """How to read each number column: int8 when the first block of rows (1 MB) holds only
+    whole numbers from -128 to 127, float64 when it holds numbers, text otherwise (the
+    runner then names the column). Arrow infers the first block's types; Python never
+    touches the cells."""
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    if not names:
+        return {}
+    convert = pa_csv.ConvertOptions(
+        include_columns=names, null_values=list(_MISSING), strings_can_be_null=True
+    )
+    try:
+        with pa_csv.open_csv(
+            path, read_options=pa_csv.ReadOptions(use_threads=False), convert_options=convert
+        ) as reader:
+            first = reader.read_next_batch()
+    except StopIteration:  # a header without rows
+        return {name: pa.float64() for name in names}
+    except (OSError, pa.ArrowException) as error:
+        raise SpecError(f"cannot read data file {path.name}: {_short(str(error))}") from None
+    types = {}
+    for name in names:
+        column = first.column(name)
+        kind = column.type
+        if pa.types.is_integer(kind) and column.null_count < len(column):
+            values = column.to_numpy(zero_copy_only=False)  # NaN for nulls
+            small = _INT8[0] <= np.nanmin(values) and np.nanmax(values) <= _INT8[1]
+            types[name] = pa.int8() if small else pa.float64()
+        elif pa.types.is_floating(kind) or pa.types.is_integer(kind) or pa.types.is_null(kind):
+            types[name] = pa.float64()
+        else:
+            types[name] = pa.string()
+    return types
 
 
 def _check_columns(path: Path, header: Sequence[str], names: Sequence[str]) -> None:
     missing = [name for name in names if name not in header]
     if missing:
         raise SpecError(f"data file {path.name} has no column {missing[0]!r}")
-
-
-def _number_type(pa: Any, rows: list[list[str]], i: int) -> Any:
-    """int8 when the cells of column ``i`` in ``rows`` are whole numbers that fit, float64
-    when they are numbers, text otherwise (the runner then names the column)."""
-    small = True
-    for row in rows:
-        cell = row[i] if i < len(row) else ""
-        if cell in _MISSING:
-            continue
-        try:
-            value = float(cell)
-        except ValueError:
-            return pa.string()
-        small = small and value.is_integer() and _INT8[0] <= value <= _INT8[1] and "." not in cell
-    return pa.int8() if small else pa.float64()
 
 
 def _short(message: str, limit: int = 160) -> str:
