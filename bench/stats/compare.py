@@ -23,7 +23,7 @@ def main(folder: Path) -> None:
             walls = ", ".join(f"{s:.2f}" for s, _ in runs)
             peak = max(kb for _, kb in runs) / 1024
             median = statistics.median(s for s, _ in runs)
-            print(f"{who}: median {median:.2f} s ({walls}); peak {peak:.0f} MB")
+            print(f"{who}: median {median:.2f} s ({walls}); peak {peak:.0f} MiB")
     if times["R"] and times["ours"]:
         ratio = statistics.median(s for s, _ in times["R"]) / statistics.median(
             s for s, _ in times["ours"]

@@ -109,14 +109,18 @@ def test_a_parquet_file_keeps_its_types_and_its_nulls(tmp_path: Path) -> None:
         {
             "y": pa.array([1, 0, None], type=pa.int8()),
             "x": pa.array([1.5, None, 2.0]),
+            "b": pa.array([True, None, False]),
             "g": pa.array(["a", None, "1"]).dictionary_encode(),
         }
     )
     pq.write_table(table, path)
-    columns = load_columns(path, {"y": "number", "x": "number", "g": "label"})
-    y, x = columns["y"].floats(), columns["x"].floats()
+    columns = load_columns(path, {"y": "number", "x": "number", "b": "number", "g": "label"})
+    y, x, b = columns["y"].floats(), columns["x"].floats(), columns["b"].floats()
     assert y is not None
     assert x is not None
+    assert b is not None
+    assert b[[0, 2]].tolist() == [1.0, 0.0]
+    assert np.isnan(b[1])
     assert y[:2].tolist() == [1.0, 0.0]
     assert np.isnan(y[2])
     assert np.isnan(x[1])

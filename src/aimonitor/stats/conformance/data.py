@@ -114,9 +114,11 @@ def _column(pa: Any, name: str, array: Any) -> Column:
     if pa.types.is_int8(kind) and array.null_count == 0:
         return Column(name, array.to_numpy(), None)
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_boolean(kind):
-        # nulls come out as NaN (integers and booleans as floats when there are nulls)
-        numbers = np.asarray(array.to_numpy(zero_copy_only=False), dtype=np.float64)
-        return Column(name, numbers, None)
+        # integers with nulls come out as floats with NaN, booleans with nulls as objects
+        values = array.to_numpy(zero_copy_only=False)
+        if values.dtype == object:
+            values = np.array([np.nan if v is None else float(v) for v in values.tolist()])
+        return Column(name, values.astype(np.float64, copy=False), None)
     if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_null(kind):
         cells = array.to_numpy(zero_copy_only=False)
         cells[cells == None] = ""  # noqa: E711 - elementwise: the nulls of an object array
