@@ -288,6 +288,12 @@ def _results(
         by=by,
         domains=_domains(by, None if st.by is None else levels.get(st.by)),
     )
+    # The matrix is a copy: let go of the variables' columns (nothing reads them after this)
+    # so that 100,000 x 200 floats are held once, not twice (160 MB).
+    del blocks
+    for var in st.variables:
+        if var.name not in (st.by, case.design.weights, case.design.fpc):
+            table.pop(var.name, None)
     if st.kind == "proportion":
         return _proportion_results(case, analysis)
     return _wald_results(case, analysis)
