@@ -171,6 +171,7 @@ def design_effect(
     *,
     names: Sequence[str] | None = None,
     kind: LinearKind = "mean",
+    estimates: Estimates | None = None,
 ) -> dict[str, float]:
     """Design effects of the weighted means (or totals) of the columns, as R's ``deff=TRUE``.
 
@@ -178,18 +179,28 @@ def design_effect(
     size, ``n/(n - 1) * s2_w * (W - n)/(W n)`` (times ``W^2`` for totals), with ``n`` the
     respondents with a non-zero weight, ``W`` the weight sum and ``s2_w`` the weighted mean
     squared deviation of the column. Without domains; NaN rows are not in a column's base.
+
+    ``estimates``: the :func:`mean` (or :func:`total`) of the same design, values and names,
+    without domains; their SEs give the design variances, so the design variance is not
+    computed a second time (the costly part for a weighted design).
     """
     if kind not in ("mean", "total"):
         raise EstimationError(f"design effects are for 'mean' or 'total', not {kind!r}")
     matrix = as_values(values, design.n)
-    stats = linear_stats(design, matrix, kind)
+    labels = _names(names, matrix.shape[1])
+    stats = linear_stats(design, matrix, kind, variance=estimates is None)
+    variance = stats.variance
+    if estimates is not None:
+        if estimates.by is not None or len(estimates) != len(labels):
+            raise EstimationError("design effects take the estimates of every column, no domains")
+        variance = np.array([estimates.get(name).se ** 2 for name in labels])
     n = float(np.count_nonzero(design.weights))
     total_w = float(design.weights.sum())
     srs = n / (n - 1.0) * stats.spread * (total_w - n) / (total_w * n)
     if kind == "total":
         srs = srs * total_w**2
-    ratio = stats.variance / srs
-    return {name: float(ratio[j]) for j, name in enumerate(_names(names, matrix.shape[1]))}
+    ratio = variance / srs
+    return {name: float(ratio[j]) for j, name in enumerate(labels)}
 
 
 def proportion(

@@ -42,14 +42,20 @@ class LinearStats:
 
 
 def linear_stats(
-    design: Design, values: ValuesArray, kind: LinearKind, domain: BoolArray | None = None
+    design: Design,
+    values: ValuesArray,
+    kind: LinearKind,
+    domain: BoolArray | None = None,
+    *,
+    variance: bool = True,
 ) -> LinearStats:
     """Estimates and variances of every column of ``values`` (n x k; floats, or 8-bit
-    integers that are widened one block at a time)."""
+    integers that are widened one block at a time). ``variance=False`` leaves the design
+    variance out (NaN), the costly part, for a caller that has it already."""
     if values.ndim != 2 or values.shape[0] != design.n:
         raise EstimationError("values must be a 2-D array with one row per respondent")
     blocks = [
-        _block(design, values[:, start : start + BLOCK_COLUMNS], kind, domain)
+        _block(design, values[:, start : start + BLOCK_COLUMNS], kind, domain, variance)
         for start in range(0, values.shape[1], BLOCK_COLUMNS)
     ]
     parts = [np.concatenate(arrays) for arrays in zip(*blocks, strict=True)]
@@ -57,7 +63,11 @@ def linear_stats(
 
 
 def _block(
-    design: Design, values: ValuesArray, kind: LinearKind, domain: BoolArray | None
+    design: Design,
+    values: ValuesArray,
+    kind: LinearKind,
+    domain: BoolArray | None,
+    with_variance: bool = True,
 ) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray, IntArray, FloatArray]:
     integers = values.dtype == np.int8  # no NaN, no infinity
     if not integers and np.isinf(values).any():
@@ -88,6 +98,10 @@ def _block(
     if mask is not None:
         y *= mask
     spread = np.einsum("i,ij,ij->j", w, y, y) / weight_sum
+    nrow = np.full(k, design.n, dtype=np.intp) if design.calibrated else n
+    if not with_variance:
+        estimate = mean if kind == "mean" else total
+        return estimate, np.full(k, np.nan), n, df, weight_sum, nrow, spread
     if kind == "mean":
         estimate = mean
         y *= w[:, None] / weight_sum
@@ -103,5 +117,4 @@ def _block(
     # about 1e-19: below NOISE times the estimate's scale it is set to exactly 0.
     noise = (NOISE * np.maximum(1.0, np.abs(estimate))) ** 2
     variance = np.where(variance < noise, 0.0, variance)
-    nrow = np.full(k, design.n, dtype=np.intp) if design.calibrated else n
     return estimate, variance, n, df, weight_sum, nrow, spread

@@ -339,7 +339,9 @@ def _wald_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
     deff = None
     if analysis.by is None:
         names = [str(j) for j in range(analysis.matrix.shape[1])]
-        deff = stats.design_effect(analysis.design, analysis.matrix, names=names, kind=kind)
+        deff = stats.design_effect(
+            analysis.design, analysis.matrix, names=names, kind=kind, estimates=main
+        )
     results = []
     for (domain, j, name, level), e, t in zip(cells, rows, with_t, strict=True):
         extra: dict[str, Any] = {"ci_t_lower": t.ci_lower, "ci_t_upper": t.ci_upper, "t_df": t.degf}
