@@ -4,6 +4,7 @@ and a non-zero exit: never a traceback, never unbounded memory or time."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -165,3 +166,42 @@ def test_the_losing_one_of_two_concurrent_demo_data_runs_fails_in_one_line(
     assert check.returncode == 0, check.stderr
     assert '"synthetic": true' in check.stdout
     assert '"wave": 2025' in check.stdout
+
+
+DATA_FILES = ["ragged.csv", "binary-garbage.bin", "invalid-utf8.json", "empty.json", "{folder}"]
+
+
+def _spec_reading(data: str, tmp_path: Path) -> Path:
+    """A one-case spec (a mean of the reference set) whose data file is ``data``."""
+    cases = json.loads((PROJECT_ROOT / "tests" / "reference" / "cases.json").read_text())
+    case = next(c for c in cases["cases"] if c["id"] == "srs_mean")
+    case["data"] = data
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"cases": [case]}))
+    return spec
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_a_broken_data_file_of_a_stats_spec_is_one_line_of_error(
+    name: str, tmp_path: Path, environment: dict[str, str]
+) -> None:
+    if name == "{folder}":
+        (tmp_path / "data.csv").mkdir()
+    else:
+        shutil.copyfile(HOSTILE / name, tmp_path / "data.csv")
+    spec = _spec_reading("data.csv", tmp_path)
+    result = run_aimonitor("stats", "run", str(spec), env=environment)
+    assert_one_line_error(result)
+    assert "data.csv" in result.stderr
+
+
+def test_stats_run_reads_its_data_within_the_memory_limit(
+    tmp_path: Path, environment: dict[str, str]
+) -> None:
+    # Arrow's default allocator reserves a gigabyte of address space; under the 1.5 GB limit
+    # the reader must still work (decision 0012).
+    shutil.copyfile(PROJECT_ROOT / "tests" / "reference" / "apisrs.csv", tmp_path / "apisrs.csv")
+    spec = _spec_reading("apisrs.csv", tmp_path)
+    result = run_aimonitor("stats", "run", str(spec), env=environment)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["id"] == "srs_mean"

@@ -25,8 +25,10 @@ def main(spec_path: Path, repeats: int = 5) -> None:
         stats = linear_stats(design, matrix, "mean")
         np.sqrt(stats.variance)
         timings.append(time.perf_counter() - start)
-    print(f"compute: first {timings[0]:.3f} s, best {min(timings):.3f} s, "
-          f"median {sorted(timings)[repeats // 2]:.3f} s")
+    print(
+        f"compute: first {timings[0]:.3f} s, best {min(timings):.3f} s, "
+        f"median {sorted(timings)[repeats // 2]:.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -123,3 +123,17 @@ def test_two_clusters_of_alike_members_have_a_design_effect_of_three_and_three_q
     design = design_from_arrays(weights=np.full(4, 5.0), ids=["a", "a", "b", "b"])
     effect = design_effect(design, [1.0, 1.0, 3.0, 3.0], names=["y"])
     assert effect == {"y": pytest.approx(3.75, rel=1e-12)}
+
+
+def test_a_design_effect_from_given_estimates_is_the_hand_computed_one() -> None:
+    # The two-cluster design above (deff 3.75 by hand), with the variance taken from the
+    # estimates' SE instead of being computed again; 8-bit values are the same numbers.
+    design = design_from_arrays(weights=np.full(4, 5.0), ids=["a", "a", "b", "b"])
+    values = np.array([[1], [1], [3], [3]], dtype=np.int8)
+    means = mean(design, values, names=["y"])
+    assert means.get("y").se == pytest.approx(1.0, rel=1e-12)
+    effect = design_effect(design, values, names=["y"], estimates=means)
+    assert effect == {"y": pytest.approx(3.75, rel=1e-12)}
+    by_domain = mean(design, values, names=["y"], by=["u", "v", "u", "v"])
+    with pytest.raises(EstimationError, match="no domains"):
+        design_effect(design, values, names=["y"], estimates=by_domain)

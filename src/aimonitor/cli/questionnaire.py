@@ -1,20 +1,16 @@
-"""`aimonitor questionnaire ...` commands: check an instrument file, print its codebook."""
+"""`aimonitor questionnaire ...` commands: check an instrument file, print its codebook.
+
+The questionnaire model (pydantic, YAML) is imported by the handlers, not here: every
+``aimonitor`` command registers this module, and the others do not need it."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 
-from aimonitor.i18n import SUPPORTED_LANGUAGES, Lang, check_language
-from aimonitor.questionnaire import Questionnaire, load_questionnaire
-from aimonitor.questionnaire.codebook import render_csv, render_json, render_text
+from aimonitor.i18n import SUPPORTED_LANGUAGES, check_language
 
-RENDERERS: dict[str, Callable[[Questionnaire, Lang], str]] = {
-    "text": render_text,
-    "csv": render_csv,
-    "json": render_json,
-}
+FORMATS = ("text", "csv", "json")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     codebook.add_argument(
         "--format",
-        choices=tuple(RENDERERS),
+        choices=FORMATS,
         default="text",
         help="text (readable), csv (one row per variable and code) or json (default: text)",
     )
@@ -61,6 +57,8 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from aimonitor.questionnaire import load_questionnaire
+
     q = load_questionnaire(args.file)
     print(
         f"{args.file}: OK - {q.id} version {q.version}: {len(q.items)} items, "
@@ -70,6 +68,10 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_codebook(args: argparse.Namespace) -> int:
+    from aimonitor.questionnaire import load_questionnaire
+    from aimonitor.questionnaire.codebook import render_csv, render_json, render_text
+
+    renderers = {"text": render_text, "csv": render_csv, "json": render_json}
     q = load_questionnaire(args.file)
-    sys.stdout.write(RENDERERS[args.format](q, check_language(args.lang)))
+    sys.stdout.write(renderers[args.format](q, check_language(args.lang)))
     return 0

@@ -11,6 +11,10 @@ import numpy.typing as npt
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.intp]
 BoolArray = npt.NDArray[np.bool_]
+Int8Array = npt.NDArray[np.int8]
+ValuesArray = FloatArray | Int8Array
+"""Values of means and totals: floats, or 8-bit integers (0/1 indicators as read), which the
+estimators widen to floats one block of columns at a time."""
 
 # Up to this many groups, a one-hot matrix product (BLAS) beats sorting.
 _ONE_HOT_LIMIT = 64

@@ -13,12 +13,12 @@ PSUs minus strata, equal to the design df without domains and item non-response)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 import numpy.typing as npt
 
-from aimonitor.stats._arrays import BoolArray, FloatArray, encode
+from aimonitor.stats._arrays import ArrayT, BoolArray, FloatArray, ValuesArray, encode
 from aimonitor.stats.design import Design
 from aimonitor.stats.errors import EstimationError
 from aimonitor.stats.intervals import (
@@ -42,11 +42,25 @@ Labels = Sequence[object] | npt.NDArray[np.generic]
 
 def as_matrix(values: npt.ArrayLike, n: int) -> FloatArray:
     matrix = np.asarray(values, dtype=np.float64)
-    if matrix.ndim == 1:
-        matrix = matrix[:, None]
-    if matrix.ndim != 2 or matrix.shape[0] != n:
+    return _checked(matrix, n)
+
+
+def as_values(values: npt.ArrayLike, n: int) -> ValuesArray:
+    """``values`` as an n x k matrix for means and totals: an 8-bit integer array is kept as
+    it is (a 0/1 matrix of 100,000 x 200 is 20 MB, 160 MB as floats; :func:`linear_stats`
+    widens it a block at a time), anything else becomes floats."""
+    array = np.asarray(values)
+    if array.dtype != np.int8:
+        return as_matrix(array, n)
+    int8: ValuesArray = _checked(array, n)
+    return int8
+
+
+def _checked(matrix: ArrayT, n: int) -> ArrayT:
+    shaped = cast(ArrayT, matrix[:, None]) if matrix.ndim == 1 else matrix
+    if shaped.ndim != 2 or shaped.shape[0] != n:
         raise EstimationError(f"values must have {n} rows (one per respondent), one column each")
-    return matrix
+    return shaped
 
 
 def _names(names: Sequence[str] | None, k: int) -> list[str]:
@@ -85,7 +99,7 @@ def df_values(stats: LinearStats, rule: DfRule, design: Design) -> FloatArray:
 
 def _wald_rows(
     design: Design,
-    matrix: FloatArray,
+    matrix: ValuesArray,
     names: list[str],
     kind: LinearKind,
     by: Labels | None,
@@ -128,7 +142,7 @@ def mean(
     df: DfRule = "domain",
 ) -> Estimates:
     """Weighted means (Hajek) with Wald intervals, per column and domain."""
-    matrix = as_matrix(values, design.n)
+    matrix = as_values(values, design.n)
     return _wald_rows(
         design, matrix, _names(names, matrix.shape[1]), "mean", by, level, df, by_name
     )
@@ -145,7 +159,7 @@ def total(
     df: DfRule = "domain",
 ) -> Estimates:
     """Weighted (Horvitz-Thompson) totals with Wald intervals, per column and domain."""
-    matrix = as_matrix(values, design.n)
+    matrix = as_values(values, design.n)
     return _wald_rows(
         design, matrix, _names(names, matrix.shape[1]), "total", by, level, df, by_name
     )
@@ -157,6 +171,7 @@ def design_effect(
     *,
     names: Sequence[str] | None = None,
     kind: LinearKind = "mean",
+    estimates: Estimates | None = None,
 ) -> dict[str, float]:
     """Design effects of the weighted means (or totals) of the columns, as R's ``deff=TRUE``.
 
@@ -164,18 +179,28 @@ def design_effect(
     size, ``n/(n - 1) * s2_w * (W - n)/(W n)`` (times ``W^2`` for totals), with ``n`` the
     respondents with a non-zero weight, ``W`` the weight sum and ``s2_w`` the weighted mean
     squared deviation of the column. Without domains; NaN rows are not in a column's base.
+
+    ``estimates``: the :func:`mean` (or :func:`total`) of the same design, values and names,
+    without domains; their SEs give the design variances, so the design variance is not
+    computed a second time (the costly part for a weighted design).
     """
     if kind not in ("mean", "total"):
         raise EstimationError(f"design effects are for 'mean' or 'total', not {kind!r}")
-    matrix = as_matrix(values, design.n)
-    stats = linear_stats(design, matrix, kind)
+    matrix = as_values(values, design.n)
+    labels = _names(names, matrix.shape[1])
+    stats = linear_stats(design, matrix, kind, variance=estimates is None)
+    variance = stats.variance
+    if estimates is not None:
+        if estimates.by is not None or len(estimates) != len(labels):
+            raise EstimationError("design effects take the estimates of every column, no domains")
+        variance = np.array([estimates.get(name).se ** 2 for name in labels])
     n = float(np.count_nonzero(design.weights))
     total_w = float(design.weights.sum())
     srs = n / (n - 1.0) * stats.spread * (total_w - n) / (total_w * n)
     if kind == "total":
         srs = srs * total_w**2
-    ratio = stats.variance / srs
-    return {name: float(ratio[j]) for j, name in enumerate(_names(names, matrix.shape[1]))}
+    ratio = variance / srs
+    return {name: float(ratio[j]) for j, name in enumerate(labels)}
 
 
 def proportion(

@@ -13,7 +13,7 @@ from typing import Literal
 
 import numpy as np
 
-from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray
+from aimonitor.stats._arrays import BoolArray, FloatArray, IntArray, ValuesArray
 from aimonitor.stats.design import Design
 from aimonitor.stats.errors import EstimationError
 
@@ -42,13 +42,20 @@ class LinearStats:
 
 
 def linear_stats(
-    design: Design, values: FloatArray, kind: LinearKind, domain: BoolArray | None = None
+    design: Design,
+    values: ValuesArray,
+    kind: LinearKind,
+    domain: BoolArray | None = None,
+    *,
+    variance: bool = True,
 ) -> LinearStats:
-    """Estimates and variances of every column of ``values`` (n x k)."""
+    """Estimates and variances of every column of ``values`` (n x k; floats, or 8-bit
+    integers that are widened one block at a time). ``variance=False`` leaves the design
+    variance out (NaN), the costly part, for a caller that has it already."""
     if values.ndim != 2 or values.shape[0] != design.n:
         raise EstimationError("values must be a 2-D array with one row per respondent")
     blocks = [
-        _block(design, values[:, start : start + BLOCK_COLUMNS], kind, domain)
+        _block(design, values[:, start : start + BLOCK_COLUMNS], kind, domain, variance)
         for start in range(0, values.shape[1], BLOCK_COLUMNS)
     ]
     parts = [np.concatenate(arrays) for arrays in zip(*blocks, strict=True)]
@@ -56,13 +63,18 @@ def linear_stats(
 
 
 def _block(
-    design: Design, values: FloatArray, kind: LinearKind, domain: BoolArray | None
+    design: Design,
+    values: ValuesArray,
+    kind: LinearKind,
+    domain: BoolArray | None,
+    with_variance: bool = True,
 ) -> tuple[FloatArray, FloatArray, IntArray, IntArray, FloatArray, IntArray, FloatArray]:
-    if np.isinf(values).any():
+    integers = values.dtype == np.int8  # no NaN, no infinity
+    if not integers and np.isinf(values).any():
         raise EstimationError("values contain infinite numbers")
     w = design.weights
     k = values.shape[1]
-    missing = np.isnan(values)
+    missing = np.zeros(values.shape, dtype=bool) if integers else np.isnan(values)
     masked = domain is not None or bool(missing.any())
     if masked:
         mask = ~missing
@@ -86,6 +98,10 @@ def _block(
     if mask is not None:
         y *= mask
     spread = np.einsum("i,ij,ij->j", w, y, y) / weight_sum
+    nrow = np.full(k, design.n, dtype=np.intp) if design.calibrated else n
+    if not with_variance:
+        estimate = mean if kind == "mean" else total
+        return estimate, np.full(k, np.nan), n, df, weight_sum, nrow, spread
     if kind == "mean":
         estimate = mean
         y *= w[:, None] / weight_sum
@@ -101,5 +117,4 @@ def _block(
     # about 1e-19: below NOISE times the estimate's scale it is set to exactly 0.
     noise = (NOISE * np.maximum(1.0, np.abs(estimate))) ** 2
     variance = np.where(variance < noise, 0.0, variance)
-    nrow = np.full(k, design.n, dtype=np.intp) if design.calibrated else n
     return estimate, variance, n, df, weight_sum, nrow, spread

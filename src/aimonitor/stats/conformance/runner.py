@@ -20,7 +20,7 @@ import numpy.typing as npt
 from scipy import special
 
 from aimonitor import stats
-from aimonitor.stats.conformance.data import Column, Columns, load_columns
+from aimonitor.stats.conformance.data import Column, Columns, Numbers, Role, load_columns
 from aimonitor.stats.conformance.errors import SpecError
 from aimonitor.stats.conformance.spec import CaseSpec, SpecFile, VariableSpec
 
@@ -57,16 +57,24 @@ def run_case(case: CaseSpec, spec: SpecFile) -> list[ResultRow]:
     return [_row(result, by) for result in results]
 
 
-def case_columns(case: CaseSpec) -> list[str]:
-    """The data columns a case reads: design, weighting and statistic variables."""
+def case_columns(case: CaseSpec) -> dict[str, Role]:
+    """The data columns a case reads (design, weighting and statistic variables), each with
+    what it is read as: a number (weights, fpc, numeric totals and variables) or a label
+    (ids, strata, domains, margins, categorical and proportion variables; a column that is
+    both is read as a label, which keeps numbers when every cell is one)."""
     d, s, c = case.design, case.statistic, case.calibration
-    names = [d.ids, d.strata, d.fpc, d.weights, s.by]
-    names += [v.name for v in s.variables]
-    names += [s.compare.variable] if s.compare else []
+    numeric = s.kind in ("mean", "total", "quantile")
+    numbers = [d.fpc, d.weights]
+    numbers += [v.name for v in s.variables if numeric and v.type == "numeric"]
+    labels = [d.ids, d.strata, s.by]
+    labels += [v.name for v in s.variables if not (numeric and v.type == "numeric")]
+    labels += [s.compare.variable] if s.compare else []
     if c is not None:
-        names += [v for m in c.margins for v in m.variables]
-        names += [k for k, _ in c.numeric_totals]
-    return list(dict.fromkeys(n for n in names if n is not None))
+        labels += [v for m in c.margins for v in m.variables]
+        numbers += [k for k, _ in c.numeric_totals]
+    roles: dict[str, Role] = {n: "number" for n in numbers if n is not None}
+    roles.update({n: "label" for n in labels if n is not None})
+    return roles
 
 
 def _row(result: _Result, by: str | None) -> ResultRow:
@@ -146,8 +154,9 @@ def _subset(table: Columns, keep: stats.BoolArray) -> Columns:
 
 
 def _numbers(column: Column) -> stats.FloatArray:
-    if column.numbers is not None:
-        return column.numbers
+    floats = column.floats()
+    if floats is not None:
+        return floats
     assert column.text is not None
     try:
         return np.where(column.text == "", np.nan, column.text).astype(np.float64)
@@ -206,10 +215,11 @@ def _joined(table: Columns, variables: tuple[str, ...]) -> Any:
 
 def _indicators(
     column: Column, var: VariableSpec, levels: tuple[str, ...] | None
-) -> tuple[stats.FloatArray, list[str | None]]:
-    """The analysis matrix of one variable: itself, or one 0/1 column per level."""
+) -> tuple[Numbers, list[str | None]]:
+    """The analysis matrix of one variable: itself (as stored: a 0/1 column stays 8-bit until
+    the matrix of all variables is made), or one 0/1 column per level."""
     if var.type == "numeric":
-        return _numbers(column)[:, None], [None]
+        return (_numbers(column) if column.numbers is None else column.numbers)[:, None], [None]
     labels = column.labels()
     if levels is None:
         numeric = column.numbers is not None
@@ -227,7 +237,7 @@ class _Analysis:
     """The weighted design and the analysis matrix of one case, with its domains."""
 
     design: stats.Design
-    matrix: stats.FloatArray
+    matrix: Numbers
     columns: list[tuple[str, str | None]]  # (variable, level) of each matrix column
     by: npt.NDArray[np.str_] | None
     domains: list[str | None]
@@ -272,11 +282,18 @@ def _results(
     by = None if st.by is None else table[st.by].labels()
     analysis = _Analysis(
         design=design,
+        # as stored: 0/1 columns stay 8-bit, the estimators widen them a block at a time
         matrix=np.column_stack([b[1] for b in blocks]),
         columns=[(name, lv) for name, _, lvs in blocks for lv in lvs],
         by=by,
         domains=_domains(by, None if st.by is None else levels.get(st.by)),
     )
+    # The matrix is a copy: let go of the variables' columns (nothing reads them after this)
+    # so that 100,000 x 200 floats are held once, not twice (160 MB).
+    del blocks
+    for var in st.variables:
+        if var.name not in (st.by, case.design.weights, case.design.fpc):
+            table.pop(var.name, None)
     if st.kind == "proportion":
         return _proportion_results(case, analysis)
     return _wald_results(case, analysis)
@@ -308,18 +325,29 @@ def _wald_results(case: CaseSpec, analysis: _Analysis) -> list[_Result]:
     estimator = stats.mean if kind == "mean" else stats.total
     rule = _df_rule(case)
     main = analysis.estimate(estimator, level=st.level, df=rule)
-    with_t = main if rule == "domain" else analysis.estimate(estimator, level=st.level, df="domain")
+    cells = list(analysis.cells())
+    rows = [main.get(str(j), domain=domain) for domain, j, _, _ in cells]
+    if rule == "domain":
+        with_t = rows
+    elif all(e.degf is not None and e.degf > 0 for e in rows):
+        # t on each row's domain df without a second pass over the data: the contrast
+        # 1 x estimate, whose Wald interval is the estimator's (same SE, same quantile)
+        with_t = [stats.contrast([e], [1.0], level=st.level, df=e.degf) for e in rows]
+    else:  # a domain df of 0: the estimator's interval for it
+        again = analysis.estimate(estimator, level=st.level, df="domain")
+        with_t = [again.get(str(j), domain=domain) for domain, j, _, _ in cells]
     deff = None
     if analysis.by is None:
         names = [str(j) for j in range(analysis.matrix.shape[1])]
-        deff = stats.design_effect(analysis.design, analysis.matrix, names=names, kind=kind)
+        deff = stats.design_effect(
+            analysis.design, analysis.matrix, names=names, kind=kind, estimates=main
+        )
     results = []
-    for domain, j, name, level in analysis.cells():
-        t = with_t.get(str(j), domain=domain)
+    for (domain, j, name, level), e, t in zip(cells, rows, with_t, strict=True):
         extra: dict[str, Any] = {"ci_t_lower": t.ci_lower, "ci_t_upper": t.ci_upper, "t_df": t.degf}
         if deff is not None:
             extra["deff"] = deff[str(j)]
-        results.append(_Result(name, level, domain, main.get(str(j), domain=domain), extra))
+        results.append(_Result(name, level, domain, e, extra))
     return results
 
 
