@@ -3,6 +3,7 @@ database up to date (migrations, the frame's copy)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,9 +26,15 @@ def database_errors_explained() -> Iterator[None]:
     """Turn a database that cannot be reached into one line naming the database."""
     from django.conf import settings
     from django.db import IntegrityError, OperationalError
+    from django.db.migrations.exceptions import MigrationSchemaMissing
 
     try:
         yield
+    except MigrationSchemaMissing as error:
+        raise AimonitorError(
+            "another aimonitor command was setting up the same database at the same time; "
+            f"nothing was changed by this one, run it again: {_first_line(error)}"
+        ) from error
     except IntegrityError as error:
         # Another command wrote the same rows at the same time (two `demo-data` runs): this
         # one's transaction rolled back, the other's data stand.
@@ -55,14 +62,30 @@ def with_database(action: Callable[[], T]) -> T:
         return action()
 
 
+@contextmanager
+def one_set_up_at_a_time() -> Iterator[None]:
+    """Hold an exclusive lock on ``var/setup.lock`` while the database is set up: two commands
+    migrating a fresh database at once race on creating Django's migration table."""
+    from aimonitor.web.project.config import var_dir
+
+    with (var_dir() / "setup.lock").open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def set_up_database() -> str:
-    """Migrate and load the population frame (both idempotent); say what was loaded."""
+    """Migrate and load the population frame (both idempotent), one command at a time; say
+    what was loaded."""
     from django.core.management import call_command
 
     from aimonitor.web.municipalities.loading import load_frame_into_database
 
-    call_command("migrate", interactive=False, verbosity=0)
-    summary = load_frame_into_database()
+    with one_set_up_at_a_time():
+        call_command("migrate", interactive=False, verbosity=0)
+        summary = load_frame_into_database()
     years = ", ".join(
         f"{year}: {count} municipalities" for year, count in summary.municipalities.items()
     )
