@@ -7,6 +7,7 @@ import fcntl
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 from aimonitor.errors import AimonitorError
@@ -66,9 +67,9 @@ def with_database(action: Callable[[], T]) -> T:
 def one_set_up_at_a_time() -> Iterator[None]:
     """Hold an exclusive lock on ``var/setup.lock`` while the database is set up: two commands
     migrating a fresh database at once race on creating Django's migration table."""
-    from aimonitor.web.project.config import var_dir
+    from django.conf import settings
 
-    with (var_dir() / "setup.lock").open("a") as handle:
+    with (Path(settings.VAR_DIR) / "setup.lock").open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

@@ -76,6 +76,8 @@ USE_TZ = True
 # `aimonitor manage collectstatic`, hashed names cached for a year), elsewhere straight from
 # the apps (no collectstatic needed for `make demo` or the tests).
 STATIC_URL = "static/"
+VAR_DIR = config.var_dir()
+"""Local state: the SQLite file, the dev secret key, built reports, the set-up lock."""
 STATIC_ROOT = config.var_dir() / "static"
 STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = not PRODUCTION
