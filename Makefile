@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PORT ?= 8000
 
-.PHONY: demo test lint browser test-sqlite test-postgres serve bench messages clean
+.PHONY: demo test lint browser assets test-sqlite test-postgres serve bench messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,11 +15,11 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 ## demo: migrate, load frame, questionnaire and the synthetic demo waves, build the report, serve on 127.0.0.1:$(PORT)
-demo: $(STAMP)
+demo: $(STAMP) assets
 	$(BIN)/aimonitor demo --port $(PORT)
 
 ## test: lint, then the whole suite on SQLite and again on PostgreSQL
-test: lint browser test-sqlite test-postgres
+test: lint browser assets test-sqlite test-postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -35,6 +35,25 @@ browser:
 	  else \
 	    echo "the browser tests need Chromium: sudo apt-get install chromium poppler-utils" >&2; exit 1; \
 	  fi; }
+
+## assets: the survey's front-end packages from the npm registry (package-lock.json), copied
+## into the static files: NL Design System CSS, example tokens, htmx, the Source Sans 3 font
+VENDOR := src/aimonitor/web/survey/static/survey/vendor
+NPM_STAMP := node_modules/.installed
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NPM_STAMP)
+
+assets: $(VENDOR)/.copied
+$(VENDOR)/.copied: $(NPM_STAMP)
+	mkdir -p $(VENDOR)/fonts
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht.css
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $(VENDOR)/voorbeeld-theme.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	cp node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2 \
+	   node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2 \
+	   node_modules/@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff2 $(VENDOR)/fonts/
+	@touch $@
 
 test-sqlite: $(STAMP)
 	@echo "== test suite on SQLite =="
@@ -58,4 +77,4 @@ messages: $(STAMP)
 
 ## clean: remove the venv, caches, the test database and built reports (never var/aimonitor.sqlite3)
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache var/test.sqlite3 var/reports
+	rm -rf $(VENV) node_modules $(VENDOR) .mypy_cache .ruff_cache var/test.sqlite3 var/reports

@@ -202,6 +202,11 @@ class Answer(models.Model):
     )
     variable = models.CharField(_("variable"), max_length=60)
     value = models.JSONField(_("value"))
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        help_text=_("Counts the saves: a save that started from an older revision is a conflict."),
+    )
     history = HistoricalRecords()
 
     objects = AnswerQuerySet.as_manager()

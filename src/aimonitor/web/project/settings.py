@@ -27,7 +27,9 @@ INSTALLED_APPS = [
     "aimonitor.web.waves",
     "aimonitor.web.accounts",
     "aimonitor.web.fieldwork",
+    "aimonitor.web.survey",
     "aimonitor.web.public",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -40,6 +42,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # who made a change in the admin
 ]

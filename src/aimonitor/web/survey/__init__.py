@@ -1,0 +1,1 @@
+"""The survey portal: a municipality answers its response together (issue: fieldwork part 1)."""
