@@ -67,7 +67,7 @@ class AnswerEntry:
     problem: str | None = None
 
 
-class _Refused(Exception):
+class _RefusedError(Exception):
     """A field that cannot be stored, with the respondent's message."""
 
 
@@ -84,7 +84,7 @@ def build_answer(
             return AnswerEntry(variable.name, problem=words.gettext("This answer is too long."))
     try:
         value = ENTRY_PARSERS[variable.type](questionnaire, variable, form, lang)
-    except _Refused as refused:
+    except _RefusedError as refused:
         return AnswerEntry(variable.name, problem=str(refused))
     if answer_problem(variable, value) is not None:
         return AnswerEntry(
@@ -101,10 +101,10 @@ def _first(form: FormData, name: str) -> str:
 def _code(variable: Variable, raw: str, lang: Lang) -> int:
     words = translator(lang)
     if not re.fullmatch(r"\d{1,6}", raw):
-        raise _Refused(words.gettext("Choose one of the answers."))
+        raise _RefusedError(words.gettext("Choose one of the answers."))
     code = int(raw)
     if variable.code_list is None and variable.code_label(code) is None:
-        raise _Refused(words.gettext("Choose one of the answers."))
+        raise _RefusedError(words.gettext("Choose one of the answers."))
     return code
 
 
@@ -127,11 +127,10 @@ def _multiple(q: Questionnaire, variable: Variable, form: FormData, lang: Lang) 
     if alone and len(codes) > 1:
         label = variable.code_label(alone[0])
         name = label.label.get(lang) if label else str(alone[0])
-        raise _Refused(words.gettext("“{answer}” goes on its own.").format(answer=name))
+        raise _RefusedError(words.gettext("“{answer}” goes on its own.").format(answer=name))
     if variable.max_choices is not None and len(codes) > variable.max_choices:
-        raise _Refused(
-            words.gettext("Choose at most {n} answers.").format(n=variable.max_choices)
-        )
+        most = words.gettext("Choose at most {n} answers.")
+        raise _RefusedError(most.format(n=variable.max_choices))
     return codes
 
 
@@ -141,33 +140,32 @@ def _number(q: Questionnaire, variable: Variable, form: FormData, lang: Lang) ->
     raw = _first(form, variable.name).replace(" ", "").replace("\u00a0", "")
     if special:
         if raw:
-            raise _Refused(words.gettext("Give a number or tick the box, not both."))
+            raise _RefusedError(words.gettext("Give a number or tick the box, not both."))
         return _code(variable, special, lang)
     if not raw:
         return None
     raw = raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw
     if not re.fullmatch(r"-?\d{1,15}(\.\d{1,6})?", raw):
-        raise _Refused(words.gettext("Give a number, such as 12 or 2,5."))
+        raise _RefusedError(words.gettext("Give a number, such as 12 or 2,5."))
     number = float(raw)
     value: int | float = int(number) if number.is_integer() and "." not in raw else number
     bounds = variable.bounds
     if bounds is not None:
         if not bounds.contains(number):
-            raise _Refused(
+            raise _RefusedError(
                 words.gettext("Give a number from {min} to {max}.").format(
                     min=_plain(bounds.min, lang), max=_plain(bounds.max, lang)
                 )
             )
         if round(number, bounds.decimals) != number:
             if bounds.decimals == 0:
-                raise _Refused(words.gettext("Give a whole number."))
-            raise _Refused(
-                words.gettext("Give at most {n} decimals.").format(n=bounds.decimals)
-            )
+                raise _RefusedError(words.gettext("Give a whole number."))
+            most = words.gettext("Give at most {n} decimals.")
+            raise _RefusedError(most.format(n=bounds.decimals))
         if bounds.decimals == 0:
             value = int(number)
     if not math.isfinite(number):
-        raise _Refused(words.gettext("Give a number, such as 12 or 2,5."))
+        raise _RefusedError(words.gettext("Give a number, such as 12 or 2,5."))
     return value
 
 
@@ -185,7 +183,7 @@ def _text(q: Questionnaire, variable: Variable, form: FormData, lang: Lang) -> o
     item = q.item(variable.item)
     limit = item.max_length if isinstance(item, TextItem) else MAX_FIELD_CHARACTERS
     if len(text) > limit:
-        raise _Refused(
+        raise _RefusedError(
             words.gettext("Use at most {n} characters (now {length}).").format(
                 n=limit, length=len(text)
             )
@@ -202,7 +200,7 @@ def _ranking(q: Questionnaire, variable: Variable, form: FormData, lang: Lang) -
             continue
         code = _code(variable, raw, lang)
         if code in codes:
-            raise _Refused(words.gettext("Give each answer one place only."))
+            raise _RefusedError(words.gettext("Give each answer one place only."))
         codes.append(code)
     return codes or None
 
@@ -215,7 +213,7 @@ def _municipalities(q: Questionnaire, variable: Variable, form: FormData, lang: 
         if not text:
             continue
         if not re.fullmatch(r"\d{1,4}", text):
-            raise _Refused(words.gettext("Choose municipalities from the list."))
+            raise _RefusedError(words.gettext("Choose municipalities from the list."))
         if int(text) not in numbers:
             numbers.append(int(text))
     return numbers or None

@@ -148,7 +148,9 @@ def build_survey_item(
     fields = tuple(_field(questionnaire, item, v, inputs, lang) for v in variables)
     columns: tuple[SurveyChoice, ...] = ()
     if isinstance(item, GridItem) and item.cell != "numeric":
-        columns = tuple(SurveyChoice(c.value, c.label, special=c.special) for c in fields[0].choices)
+        columns = tuple(
+            SurveyChoice(c.value, c.label, special=c.special) for c in fields[0].choices
+        )
     unit = item.unit.get(lang) if isinstance(item, NumericItem) and item.unit else None
     return SurveyItem(
         id=item.id,
@@ -202,8 +204,10 @@ def _field(
             special_choices=special,
         )
     if variable.type == "text":
-        text = entered[variable.name][0] if entered.get(variable.name) else (
-            value if isinstance(value, str) else ""
+        text = (
+            entered[variable.name][0]
+            if entered.get(variable.name)
+            else (value if isinstance(value, str) else "")
         )
         limit = item.max_length if isinstance(item, TextItem) else None
         return SurveyField(**common, text=text, max_length=limit)  # type: ignore[arg-type]
@@ -306,9 +310,9 @@ def _label(variable: Variable, code: object, lang: Lang) -> str:
     return label.label.get(lang) if label else str(code)
 
 
-def build_progress(questionnaire: Questionnaire, answers: Answers, lang: Lang) -> tuple[
-    ThemeProgress, ...
-]:
+def build_progress(
+    questionnaire: Questionnaire, answers: Answers, lang: Lang
+) -> tuple[ThemeProgress, ...]:
     """Per theme: the required questions routing asks given ``answers``, and those answered."""
     asked = [v for v in questionnaire.shown_variables(answers) if not v.optional]
     return tuple(
@@ -316,7 +320,9 @@ def build_progress(questionnaire: Questionnaire, answers: Answers, lang: Lang) -
             theme.id,
             theme.number,
             theme.name.get(lang),
-            answered=sum(1 for v in asked if v.theme == theme.id and is_answered(answers.get(v.name))),
+            answered=sum(
+                1 for v in asked if v.theme == theme.id and is_answered(answers.get(v.name))
+            ),
             expected=sum(1 for v in asked if v.theme == theme.id),
         )
         for theme in questionnaire.themes

@@ -46,17 +46,21 @@ def render_response_html(
             if v.theme == theme.id and v.name in shown
         ]
         themes.append((theme.name.get(lang), rows))
-    return _environment().get_template("response.html").render(
-        lang=lang,
-        title=words.gettext("Response of {municipality}, AI Monitor {year}").format(
-            municipality=document.municipality, year=document.wave_year
-        ),
-        status=document.status,
-        synthetic=document.synthetic,
-        synthetic_text=words.gettext("SYNTHETIC demo data"),
-        question=words.gettext("Question"),
-        answer=words.gettext("Answer"),
-        themes=themes,
+    return (
+        _environment()
+        .get_template("response.html")
+        .render(
+            lang=lang,
+            title=words.gettext("Response of {municipality}, AI Monitor {year}").format(
+                municipality=document.municipality, year=document.wave_year
+            ),
+            status=document.status,
+            synthetic=document.synthetic,
+            synthetic_text=words.gettext("SYNTHETIC demo data"),
+            question=words.gettext("Question"),
+            answer=words.gettext("Answer"),
+            themes=themes,
+        )
     )
 
 

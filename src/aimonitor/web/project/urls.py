@@ -9,6 +9,7 @@ urlpatterns = [
     path("", public_views.index, name="index"),
     path("rapport/<int:year>/<str:lang>/", public_views.report, name="report"),
     path("rapport/<int:year>/<str:lang>/<str:filename>", public_views.report, name="report-file"),
+    path("", include("aimonitor.web.survey.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -63,8 +63,8 @@ def session_links(request: HttpRequest) -> list[AccessLink]:
     if not request.user.is_authenticated:
         return []
     links = read_links(list(request.session.get(SESSION_KEY, [])))
-    usable = [l for l in links if l.user_id == request.user.pk and link_problem(l) is None]
-    return sorted(usable, key=lambda l: l.created_at, reverse=True)
+    usable = [k for k in links if k.user_id == request.user.pk and link_problem(k) is None]
+    return sorted(usable, key=lambda k: k.created_at, reverse=True)
 
 
 def survey_access(request: HttpRequest, year: int, code: str) -> SurveyAccess:
@@ -75,9 +75,7 @@ def survey_access(request: HttpRequest, year: int, code: str) -> SurveyAccess:
     links = session_links(request)
     if not links:
         raise PermissionDenied("open your personal link")
-    link = next(
-        (l for l in links if l.wave.year == year and l.municipality_code == code), None
-    )
+    link = next((k for k in links if k.wave.year == year and k.municipality_code == code), None)
     if link is None:
         raise Http404("no such response")
     wave = link.wave

@@ -76,22 +76,26 @@ def person_for(email: str, name: str = "") -> User:
 def issue_link(
     wave: Wave,
     municipality_code: str,
-    email: str,
+    person: User,
     purpose: str,
     *,
     themes: Sequence[str] = (),
-    name: str = "",
     issued_by: User | None = None,
 ) -> IssuedLink:
-    """A new link for the person with ``email``; their membership is created or kept (a
-    coordinator stays coordinator when also asked as contributor). Logged as an invitation."""
+    """A new link for ``person`` (see :func:`person_for`); their membership of the
+    municipality is created or kept (a coordinator stays coordinator when also asked as
+    contributor). Logged as an invitation."""
     kind = link_purpose(purpose)
     secret = secrets.token_urlsafe(32)
     with transaction.atomic():
-        user = person_for(email, name)
-        membership = Membership.objects.filter(user=user, municipality_code=municipality_code).first()
+        user = person
+        membership = Membership.objects.filter(
+            user=user, municipality_code=municipality_code
+        ).first()
         if membership is None:
-            Membership.objects.create(user=user, role=kind.role, municipality_code=municipality_code)
+            Membership.objects.create(
+                user=user, role=kind.role, municipality_code=municipality_code
+            )
         elif kind.role == Membership.Role.COORDINATOR and membership.role != kind.role:
             membership.role = kind.role
             membership.save(update_fields=["role"])

@@ -27,11 +27,17 @@ class LinkPurpose:
 LINK_PURPOSES: Mapping[str, LinkPurpose] = MappingProxyType(
     {
         "coordinator": LinkPurpose(
-            "coordinator", Membership.Role.COORDINATOR, all_themes=True, may_invite=True,
+            "coordinator",
+            Membership.Role.COORDINATOR,
+            all_themes=True,
+            may_invite=True,
             may_submit=True,
         ),
         "contributor": LinkPurpose(
-            "contributor", Membership.Role.CONTRIBUTOR, all_themes=False, may_invite=False,
+            "contributor",
+            Membership.Role.CONTRIBUTOR,
+            all_themes=False,
+            may_invite=False,
             may_submit=False,
         ),
     }

@@ -85,7 +85,9 @@ def read_previous_answers(wave: Wave, code: str) -> tuple[str | None, dict[str, 
             .first()
         )
         if response is not None:
-            answers = dict(Answer.objects.filter(response=response).values_list("variable", "value"))
+            answers = dict(
+                Answer.objects.filter(response=response).values_list("variable", "value")
+            )
             name = None if candidate == code else response.municipality.name
             return name, answers
     return None, {}

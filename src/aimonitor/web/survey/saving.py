@@ -18,7 +18,7 @@ from django.db import transaction
 
 from aimonitor.i18n import Lang, translator
 from aimonitor.questionnaire.entry import FormData, build_answer
-from aimonitor.questionnaire.form import missing_answers
+from aimonitor.questionnaire.form import describe_answer, missing_answers
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.survey.access import SurveyAccess
 from aimonitor.web.survey.models import FieldworkEvent
@@ -82,7 +82,7 @@ def write_item(access: SurveyAccess, item_id: str, form: FormData, lang: Lang) -
                 outcome.problems[variable.name] = entry.problem
                 continue
             current = stored.get(variable.name)
-            if current is not None and current.value == entry.value or (
+            if (current is not None and current.value == entry.value) or (
                 current is None and entry.value is None
             ):
                 outcome.unchanged.append(variable.name)
@@ -109,7 +109,9 @@ def write_item(access: SurveyAccess, item_id: str, form: FormData, lang: Lang) -
                     del stored[variable.name]
             elif row is None:
                 row = Answer.objects.create(
-                    response=response, variable=variable.name, value=entry.value,
+                    response=response,
+                    variable=variable.name,
+                    value=entry.value,
                     revision=_next_revision(response, variable.name),
                 )
                 stored[variable.name] = StoredAnswer(row.value, row.revision)
@@ -162,3 +164,35 @@ def submit_response(access: SurveyAccess) -> list[str]:
 
 def stored_values(answers: Mapping[str, StoredAnswer]) -> dict[str, object]:
     return {name: answer.value for name, answer in answers.items()}
+
+
+@dataclass(frozen=True)
+class ShownConflict:
+    """A conflict as the page shows it: both answers in words, who and when."""
+
+    by: str
+    at: object
+    theirs: str
+    mine: str
+    revision: int
+
+
+def describe_conflicts(
+    access: SurveyAccess,
+    conflicts: Mapping[str, Conflict],
+    lang: Lang,
+    municipality_names: Mapping[int, str],
+) -> dict[str, ShownConflict]:
+    words = translator(lang)
+    nothing = words.gettext("no answer")
+    shown = {}
+    for name, conflict in conflicts.items():
+        variable = access.questionnaire.variable(name)
+        shown[name] = ShownConflict(
+            by=conflict.change.by if conflict.change else "?",
+            at=conflict.change.at if conflict.change else None,
+            theirs=describe_answer(variable, conflict.theirs, lang, municipality_names) or nothing,
+            mine=describe_answer(variable, conflict.mine, lang, municipality_names) or nothing,
+            revision=conflict.revision,
+        )
+    return shown

@@ -11,7 +11,7 @@ ADD = 'ALTER TABLE {table} ADD COLUMN "revision" integer NOT NULL DEFAULT 1 CHEC
 DROP = 'ALTER TABLE {table} DROP COLUMN "revision"'
 
 
-def _field() -> models.PositiveIntegerField:
+def _field() -> "models.PositiveIntegerField[int, int]":
     return models.PositiveIntegerField(
         default=1,
         help_text="Counts the saves: a save that started from an older revision is a conflict.",

@@ -1,0 +1,438 @@
+"""The survey pages. Thin: access from :mod:`.access`, reads from :mod:`.reads`, saving
+from :mod:`.saving`, and every word and count from the core (:mod:`aimonitor.questionnaire.form`).
+
+Every page works without JavaScript (ordinary form posts); with it, htmx saves each
+question as it changes (:func:`item`) and routing shows and hides questions in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.contrib.auth import login
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from aimonitor.i18n import Lang, check_language
+from aimonitor.questionnaire.entry import build_fields
+from aimonitor.questionnaire.form import (
+    FormInputs,
+    SurveyItem,
+    build_progress,
+    build_survey_item,
+    build_theme_form,
+)
+from aimonitor.report.response import ResponseDocument, render_response_pdf
+from aimonitor.web.survey.access import SurveyAccess, remember_link, session_links, survey_access
+from aimonitor.web.survey.links import LinkProblem, issue_link, open_link, person_for
+from aimonitor.web.survey.ratelimit import client_address, over_limit
+from aimonitor.web.survey.reads import (
+    StoredAnswer,
+    read_municipality_names,
+    read_previous_answers,
+    read_stored_answers,
+    read_team,
+)
+from aimonitor.web.survey.saving import (
+    Conflict,
+    ItemSave,
+    ShownConflict,
+    describe_conflicts,
+    stored_values,
+    submit_response,
+    write_item,
+)
+
+TOKEN_REQUESTS_PER_MINUTE = 20
+SAVES_PER_MINUTE = 600
+
+
+def _lang() -> Lang:
+    try:
+        return check_language((get_language() or "nl")[:2])
+    except Exception:
+        return "nl"
+
+
+@require_GET
+def open_token(request: HttpRequest, token: str) -> HttpResponse:
+    """A personal link: log its person in and go to their response."""
+    if over_limit("token", client_address(request), TOKEN_REQUESTS_PER_MINUTE):
+        return render(request, "survey/link_problem.html", {"problem": "rate"}, status=429)
+    result = open_link(token)
+    if isinstance(result, LinkProblem):
+        status = 410 if result in (LinkProblem.EXPIRED, LinkProblem.REVOKED) else 404
+        return render(request, "survey/link_problem.html", {"problem": result.value}, status=status)
+    login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
+    remember_link(request, result)
+    return redirect("survey:overview", year=result.wave.year, code=result.municipality_code)
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """The responses this session may answer (its personal links)."""
+    links = session_links(request)
+    if len(links) == 1:
+        return redirect("survey:overview", year=links[0].wave.year, code=links[0].municipality_code)
+    return render(request, "survey/start.html", {"links": links}, status=200 if links else 403)
+
+
+def _access(request: HttpRequest, year: int, code: str) -> SurveyAccess:
+    return survey_access(request, year, code)
+
+
+def _inputs(
+    access: SurveyAccess,
+    answers: Mapping[str, object],
+    *,
+    problems: Mapping[str, str] | None = None,
+    entered: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[FormInputs, str | None]:
+    predecessor, previous = read_previous_answers(access.wave, access.municipality.code)
+    names = read_municipality_names(access.wave.frame_year)
+    return (
+        FormInputs(
+            answers=answers,
+            previous=previous,
+            problems=problems or {},
+            entered=entered or {},
+            municipality_names=names,
+        ),
+        predecessor,
+    )
+
+
+def _context(access: SurveyAccess, **extra: Any) -> dict[str, Any]:
+    return {
+        "access": access,
+        "wave": access.wave,
+        "municipality": access.municipality,
+        "response": access.response,
+        "year": access.wave.year,
+        "code": access.municipality.code,
+        **extra,
+    }
+
+
+@require_GET
+def overview(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    access = _access(request, year, code)
+    lang = _lang()
+    answers = stored_values(read_stored_answers(access.response))
+    return render(
+        request,
+        "survey/overview.html",
+        _context(
+            access,
+            progress=build_progress(access.questionnaire, answers, lang),
+            team=read_team(access.wave, code),
+            themes=access.questionnaire.themes,
+            theme_names={t.id: t.name.get(lang) for t in access.questionnaire.themes},
+            missing=[],
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def theme(request: HttpRequest, year: int, code: str, theme_id: str) -> HttpResponse:
+    """A theme's questions; a post saves them all (the page without JavaScript)."""
+    access = _access(request, year, code)
+    q = access.questionnaire
+    try:
+        q.theme(theme_id)
+    except KeyError:
+        raise Http404("no such theme") from None
+    lang = _lang()
+    editable = access.may_edit(theme_id)
+    stored = read_stored_answers(access.response)
+    problems: dict[str, str] = {}
+    conflicts: dict[str, Conflict] = {}
+    entered: dict[str, list[str]] = {}
+    status = 200
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied("this theme is not yours to change")
+        if _too_many_saves(request):
+            return HttpResponse(status=429)
+        form = _form(request)
+        action = request.POST.get("action", "")
+        for item in q.items_of(theme_id):
+            if action and not action.endswith(":" + item.id):
+                continue
+            form_for_item = _action_form(access, item.id, action, form, stored)
+            if form_for_item is None:
+                continue
+            outcome = write_item(access, item.id, form_for_item, lang)
+            stored = outcome.answers
+            problems.update(outcome.problems)
+            conflicts.update(outcome.conflicts)
+        if not problems and not conflicts:
+            return redirect(request.path + "?saved=1")
+        entered = {k: v for k, v in form.items() if _belongs_to(k, problems, conflicts)}
+        status = 422
+    answers = stored_values(stored)
+    inputs, predecessor = _inputs(access, answers, problems=problems, entered=entered)
+    page = build_theme_form(q, theme_id, inputs, lang)
+    themes = q.themes
+    position = [t.id for t in themes].index(theme_id)
+    return render(
+        request,
+        "survey/theme.html",
+        _context(
+            access,
+            page=page,
+            editable=editable,
+            revisions={name: s.revision for name, s in stored.items()},
+            conflicts=describe_conflicts(access, conflicts, lang, inputs.municipality_names),
+            predecessor=predecessor,
+            saved=request.GET.get("saved") == "1",
+            progress=build_progress(q, answers, lang),
+            previous_theme=themes[position - 1] if position > 0 else None,
+            next_theme=themes[position + 1] if position + 1 < len(themes) else None,
+            problem_count=len(problems) + len(conflicts),
+            first_problem=next(iter([*problems, *conflicts]), None),
+        ),
+        status=status,
+    )
+
+
+def _belongs_to(field: str, problems: Mapping[str, str], conflicts: Mapping[str, Conflict]) -> bool:
+    base = field.split("__", 1)[0]
+    return base in problems or base in conflicts
+
+
+def _form(request: HttpRequest) -> dict[str, list[str]]:
+    return {key: request.POST.getlist(key) for key in request.POST}
+
+
+def _too_many_saves(request: HttpRequest) -> bool:
+    return over_limit("save", str(request.user.pk), SAVES_PER_MINUTE)
+
+
+def _action_form(
+    access: SurveyAccess,
+    item_id: str,
+    action: str,
+    form: dict[str, list[str]],
+    stored: Mapping[str, StoredAnswer],
+) -> dict[str, list[str]] | None:
+    """What to save for ``item_id``: the posted fields, last year's answer (``previous:``),
+    or nothing (``theirs:``: keep the stored answer that conflicted)."""
+    kind = action.split(":", 1)[0]
+    if kind == "theirs":
+        return None
+    if kind != "previous":
+        return form
+    _, previous = read_previous_answers(access.wave, access.municipality.code)
+    fields: dict[str, list[str]] = {}
+    for variable in access.questionnaire.variables():
+        if variable.item == item_id:
+            fields.update(build_fields(variable, previous.get(variable.name)))
+            current = stored.get(variable.name)
+            fields[f"{variable.name}__revision"] = [str(current.revision if current else 0)]
+    return fields
+
+
+@require_POST
+def item(request: HttpRequest, year: int, code: str, item_id: str) -> HttpResponse:
+    """Autosave of one question (htmx): the question again, with what became of the save,
+    and every question whose routing changed, swapped in place."""
+    access = _access(request, year, code)
+    q = access.questionnaire
+    try:
+        question = q.item(item_id)
+    except KeyError:
+        raise Http404("no such question") from None
+    if not access.may_edit(question.theme):
+        raise PermissionDenied("this theme is not yours to change")
+    if _too_many_saves(request):
+        return HttpResponse(status=429)
+    lang = _lang()
+    before = stored_values(read_stored_answers(access.response))
+    form = _form(request)
+    action = request.POST.get("action", "")
+    fields = _action_form(access, item_id, action, form, read_stored_answers(access.response))
+    outcome = (
+        write_item(access, item_id, fields, lang)
+        if fields is not None
+        else ItemSave(answers=read_stored_answers(access.response))
+    )
+    after = stored_values(outcome.answers)
+    failed = {**outcome.problems, **dict.fromkeys(outcome.conflicts, "")}
+    entered = {k: v for k, v in form.items() if _belongs_to(k, outcome.problems, outcome.conflicts)}
+    inputs, _predecessor = _inputs(access, after, problems=outcome.problems, entered=entered)
+    revisions = {name: s.revision for name, s in outcome.answers.items()}
+    shown = describe_conflicts(access, outcome.conflicts, lang, inputs.municipality_names)
+    main = _render_item(
+        request,
+        access,
+        build_survey_item(q, question, inputs, lang),
+        revisions,
+        shown,
+        saved=not failed and fields is not None,
+    )
+    changed = [
+        other
+        for other in q.items_of(question.theme)
+        if other.id != item_id and q.is_shown(other.id, before) != q.is_shown(other.id, after)
+    ]
+    oob = [
+        _render_item(
+            request, access, build_survey_item(q, other, inputs, lang), revisions, {}, oob=True
+        )
+        for other in changed
+    ]
+    progress = render_to_string(
+        "survey/_progress.html",
+        {"progress": build_progress(q, after, lang), "oob": True, **_context(access)},
+        request,
+    )
+    status = 422 if failed else 200
+    return HttpResponse(main + "".join(oob) + progress, status=status)
+
+
+def _render_item(
+    request: HttpRequest,
+    access: SurveyAccess,
+    survey_item: SurveyItem,
+    revisions: Mapping[str, int],
+    conflicts: Mapping[str, ShownConflict],
+    *,
+    saved: bool = False,
+    oob: bool = False,
+) -> str:
+    return render_to_string(
+        "survey/_item.html",
+        _context(
+            access,
+            item=survey_item,
+            editable=True,
+            revisions=revisions,
+            conflicts=conflicts,
+            saved=saved,
+            oob=oob,
+        ),
+        request,
+    )
+
+
+@require_POST
+def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    """The coordinator invites a colleague for one or more themes."""
+    access = _access(request, year, code)
+    if not access.may_invite:
+        raise PermissionDenied("only the coordinator invites")
+    lang = _lang()
+    email = request.POST.get("email", "").strip()
+    name = request.POST.get("name", "").strip()[:150]
+    known = {t.id for t in access.questionnaire.themes}
+    themes = [t for t in request.POST.getlist("themes") if t in known]
+    errors = {}
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = _("Give an e-mail address, such as naam@gemeente.nl.")
+    if not themes:
+        errors["themes"] = _("Choose at least one theme.")
+    if errors:
+        answers = stored_values(read_stored_answers(access.response))
+        return render(
+            request,
+            "survey/overview.html",
+            _context(
+                access,
+                progress=build_progress(access.questionnaire, answers, lang),
+                team=read_team(access.wave, code),
+                themes=access.questionnaire.themes,
+                theme_names={t.id: t.name.get(lang) for t in access.questionnaire.themes},
+                invite_errors=errors,
+                invite_values={"email": email, "name": name, "themes": themes},
+                missing=[],
+            ),
+            status=422,
+        )
+    inviter: User = access.link.user
+    issued = issue_link(
+        access.wave,
+        code,
+        person_for(email, name),
+        "contributor",
+        themes=themes,
+        issued_by=inviter,
+    )
+    url = request.build_absolute_uri(reverse("survey:open", args=[issued.token]))
+    body = render_to_string(
+        "survey/invitation.txt",
+        {
+            "url": url,
+            "inviter": inviter.get_full_name() or inviter.username,
+            "municipality": access.municipality,
+            "wave": access.wave,
+            "themes": [t.name.get(lang) for t in access.questionnaire.themes if t.id in themes],
+            "expires_at": issued.link.expires_at,
+        },
+    )
+    send_mail(
+        _("AI Monitor %(year)s: your questions for %(municipality)s")
+        % {"year": access.wave.year, "municipality": access.municipality.name},
+        body,
+        None,
+        [email],
+    )
+    return redirect(reverse("survey:overview", args=[year, code]) + "?invited=1")
+
+
+@require_GET
+def response_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    access = _access(request, year, code)
+    lang = _lang()
+    answers = stored_values(read_stored_answers(access.response))
+    document = ResponseDocument(
+        municipality=access.municipality.name,
+        wave_year=access.wave.year,
+        status=str(access.response.get_status_display()),
+        synthetic=access.wave.is_synthetic,
+        municipality_names=read_municipality_names(access.wave.frame_year),
+    )
+    pdf = render_response_pdf(access.questionnaire, answers, document, lang)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"ai-monitor-{year}-{code}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    access = _access(request, year, code)
+    if not access.may_submit:
+        raise PermissionDenied("only the coordinator submits, once")
+    lang = _lang()
+    missing = submit_response(access)
+    if not missing:
+        return redirect(reverse("survey:overview", args=[year, code]) + "?submitted=1")
+    answers = stored_values(read_stored_answers(access.response))
+    variables = [access.questionnaire.variable(name) for name in missing]
+    return render(
+        request,
+        "survey/overview.html",
+        _context(
+            access,
+            progress=build_progress(access.questionnaire, answers, lang),
+            team=read_team(access.wave, code),
+            themes=access.questionnaire.themes,
+            theme_names={t.id: t.name.get(lang) for t in access.questionnaire.themes},
+            missing=[(v.theme, v.item, v.label.get(lang)) for v in variables],
+        ),
+        status=422,
+    )
