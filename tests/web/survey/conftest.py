@@ -13,6 +13,7 @@ from django.urls import reverse
 from aimonitor.web.fieldwork.models import MunicipalResponse
 from aimonitor.web.survey.links import IssuedLink, issue_link
 from aimonitor.web.waves.models import Wave
+
 from ..conftest import MUNICIPALITY_A, MUNICIPALITY_B, Member, make_wave, respond
 
 LAST_YEAR_A = {"A4": 1, "B1": 2, "B2": [1, 3], "C4": 3}
@@ -40,11 +41,17 @@ def links(cast: dict[str, Member], open_wave: Wave) -> dict[str, IssuedLink]:
             open_wave, MUNICIPALITY_A, cast["coordinator_a"].user, "coordinator"
         ),
         "contributor_a": issue_link(
-            open_wave, MUNICIPALITY_A, cast["contributor_a"].user, "contributor",
+            open_wave,
+            MUNICIPALITY_A,
+            cast["contributor_a"].user,
+            "contributor",
             themes=["vision"],
         ),
         "contributor_b": issue_link(
-            open_wave, MUNICIPALITY_B, cast["contributor_b"].user, "contributor",
+            open_wave,
+            MUNICIPALITY_B,
+            cast["contributor_b"].user,
+            "contributor",
             themes=["vision"],
         ),
     }

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.waves.models import Wave
+
 from ..conftest import MUNICIPALITY_A
 from .conftest import response_of
 
@@ -55,12 +56,11 @@ def test_the_later_of_two_changes_sees_a_conflict_and_chooses(
     late = contributor.post(_item_url("B1"), {"B1": "3", "B1__revision": "0"})
     assert late.status_code == 422
     text = late.content.decode()
-    assert "coordinator_a" in text and "Mijn antwoord bewaren" in text
+    assert "coordinator_a" in text
+    assert "Mijn antwoord bewaren" in text
     response = response_of(open_wave, MUNICIPALITY_A)
     assert Answer.objects.get(response=response, variable="B1").value == 1
-    kept = contributor.post(
-        _item_url("B1"), {"B1": "3", "B1__revision": "1", "action": "mine:B1"}
-    )
+    kept = contributor.post(_item_url("B1"), {"B1": "3", "B1__revision": "1", "action": "mine:B1"})
     assert kept.status_code == 200
     assert Answer.objects.get(response=response, variable="B1").value == 3
 
