@@ -12,11 +12,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aimonitor.cli import Registrar, core_registrars, run
-from aimonitor.web.cli import database, demo, outputs
+from aimonitor.web.cli import database, demo, fieldwork, outputs
 
 
 def registrars() -> list[Registrar]:
-    return [*core_registrars(), database.register, outputs.register, demo.register]
+    return [
+        *core_registrars(),
+        database.register,
+        outputs.register,
+        fieldwork.register,
+        demo.register,
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,11 +31,15 @@ def store_demo_data(seed: int) -> list[str]:
     return [str(wave) for wave in stored]
 
 
-def prepare_demo(seed: int) -> list[str]:
-    """Migrate, load the frame, the synthetic waves and their reports; say what was done."""
+def prepare_demo(seed: int, port: int = 8000) -> list[str]:
+    """Migrate, load the frame, the synthetic waves and their reports, open the newest demo
+    wave for answering with a coordinator link; say what was done."""
+    from aimonitor.web.survey.demo import open_demo_wave
+
     lines = [set_up_database()]
     lines.extend(store_demo_data(seed))
     lines.extend(build_demo_reports())
+    lines.extend(open_demo_wave(f"http://127.0.0.1:{port}"))
     return lines
 
 
@@ -66,7 +70,7 @@ def serve(port: int) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    for line in with_database(lambda: prepare_demo(args.seed)):
+    for line in with_database(lambda: prepare_demo(args.seed, args.port)):
         print(line)
     return 0 if args.no_serve else serve(args.port)
 

@@ -128,3 +128,19 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = logs.logging_settings(config.env_str("AIMONITOR_LOG_LEVEL", "INFO"))
 DEFAULT_EXCEPTION_REPORTER = "aimonitor.web.project.debugpage.CredentialHidingReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "aimonitor.web.project.debugpage.CredentialHidingFilter"
+
+# Mail (invitations): through SMTP when EMAIL_HOST is set, else printed on the console
+# (`make demo`). The links in mails sent by commands start with AIMONITOR_BASE_URL.
+EMAIL_HOST = config.env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = config.env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = config.env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = config.env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = config.env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = config.env_str("DEFAULT_FROM_EMAIL", "AI Monitor <aimonitor@localhost>")
+BASE_URL = config.env_str("AIMONITOR_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

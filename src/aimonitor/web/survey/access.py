@@ -26,6 +26,10 @@ from aimonitor.web.waves.models import Wave
 SESSION_KEY = "survey_links"
 
 
+class NoLinkError(PermissionDenied):
+    """This session holds no usable personal link."""
+
+
 @dataclass(frozen=True)
 class SurveyAccess:
     link: AccessLink
@@ -74,7 +78,7 @@ def survey_access(request: HttpRequest, year: int, code: str) -> SurveyAccess:
     links are for other responses."""
     links = session_links(request)
     if not links:
-        raise PermissionDenied("open your personal link")
+        raise NoLinkError("open your personal link")
     link = next((k for k in links if k.wave.year == year and k.municipality_code == code), None)
     if link is None:
         raise Http404("no such response")

@@ -145,7 +145,7 @@ def link_problem(link: AccessLink) -> LinkProblem | None:
         return LinkProblem.REVOKED
     if timezone.now() >= link.expires_at:
         return LinkProblem.EXPIRED
-    if link.wave.status not in (Wave.Status.OPEN, Wave.Status.CLOSED):
+    if link.wave.status != Wave.Status.OPEN:
         return LinkProblem.WAVE_NOT_OPEN
     return None
 

@@ -7,13 +7,13 @@ question as it changes (:func:`item`) and routing shows and hides questions in p
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth import login
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -33,7 +33,14 @@ from aimonitor.questionnaire.form import (
     build_theme_form,
 )
 from aimonitor.report.response import ResponseDocument, render_response_pdf
-from aimonitor.web.survey.access import SurveyAccess, remember_link, session_links, survey_access
+from aimonitor.web.survey.access import (
+    NoLinkError,
+    SurveyAccess,
+    remember_link,
+    session_links,
+    survey_access,
+)
+from aimonitor.web.survey.invitations import send_invitation
 from aimonitor.web.survey.links import LinkProblem, issue_link, open_link, person_for
 from aimonitor.web.survey.ratelimit import client_address, over_limit
 from aimonitor.web.survey.reads import (
@@ -91,6 +98,19 @@ def _access(request: HttpRequest, year: int, code: str) -> SurveyAccess:
     return survey_access(request, year, code)
 
 
+def _no_link_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A visitor without a usable link gets the page that says how to get in (403)."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NoLinkError:
+            return render(request, "survey/link_problem.html", {"problem": "no_access"}, status=403)
+
+    return wrapped
+
+
 def _inputs(
     access: SurveyAccess,
     answers: Mapping[str, object],
@@ -125,6 +145,7 @@ def _context(access: SurveyAccess, **extra: Any) -> dict[str, Any]:
 
 
 @require_GET
+@_no_link_page
 def overview(request: HttpRequest, year: int, code: str) -> HttpResponse:
     access = _access(request, year, code)
     lang = _lang()
@@ -144,6 +165,7 @@ def overview(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@_no_link_page
 def theme(request: HttpRequest, year: int, code: str, theme_id: str) -> HttpResponse:
     """A theme's questions; a post saves them all (the page without JavaScript)."""
     access = _access(request, year, code)
@@ -244,6 +266,7 @@ def _action_form(
 
 
 @require_POST
+@_no_link_page
 def item(request: HttpRequest, year: int, code: str, item_id: str) -> HttpResponse:
     """Autosave of one question (htmx): the question again, with what became of the save,
     and every question whose routing changed, swapped in place."""
@@ -327,6 +350,7 @@ def _render_item(
 
 
 @require_POST
+@_no_link_page
 def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
     """The coordinator invites a colleague for one or more themes."""
     access = _access(request, year, code)
@@ -370,29 +394,18 @@ def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
         themes=themes,
         issued_by=inviter,
     )
-    url = request.build_absolute_uri(reverse("survey:open", args=[issued.token]))
-    body = render_to_string(
-        "survey/invitation.txt",
-        {
-            "url": url,
-            "inviter": inviter.get_full_name() or inviter.username,
-            "municipality": access.municipality,
-            "wave": access.wave,
-            "themes": [t.name.get(lang) for t in access.questionnaire.themes if t.id in themes],
-            "expires_at": issued.link.expires_at,
-        },
-    )
-    send_mail(
-        _("AI Monitor %(year)s: your questions for %(municipality)s")
-        % {"year": access.wave.year, "municipality": access.municipality.name},
-        body,
-        None,
-        [email],
+    send_invitation(
+        issued,
+        access.municipality,
+        inviter.get_full_name() or inviter.username,
+        lang,
+        base_url=request.build_absolute_uri("/"),
     )
     return redirect(reverse("survey:overview", args=[year, code]) + "?invited=1")
 
 
 @require_GET
+@_no_link_page
 def response_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
     access = _access(request, year, code)
     lang = _lang()
@@ -413,6 +426,7 @@ def response_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 @require_POST
+@_no_link_page
 def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
     access = _access(request, year, code)
     if not access.may_submit:

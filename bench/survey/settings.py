@@ -1,0 +1,18 @@
+"""The project's settings, with the benchmark's URLs: the project's own plus a bare view.
+
+Only for ``bench/survey``; nothing in ``src/`` knows of it. ``BENCH_CONN_MAX_AGE`` (seconds)
+keeps database connections open between requests, for the comparison in bench/RESULTS.md;
+unset, the database settings are exactly the project's (a connection per request).
+"""
+
+from __future__ import annotations
+
+import os
+
+from aimonitor.web.project.settings import *  # noqa: F403
+from aimonitor.web.project.settings import DATABASES
+
+ROOT_URLCONF = "bench.survey.urls"
+
+if os.environ.get("BENCH_CONN_MAX_AGE"):
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ["BENCH_CONN_MAX_AGE"])

@@ -1,0 +1,61 @@
+"""The invitation mail: a personal link, what it is for, until when it works.
+
+Sent by the coordinator's invite form, by ``aimonitor invite`` and the admin. The mail's
+words are a template (``survey/invitation.txt``) in the language of the moment.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from aimonitor.i18n import Lang
+from aimonitor.questionnaire import Questionnaire
+from aimonitor.web.municipalities.models import Municipality
+from aimonitor.web.survey.links import IssuedLink
+
+
+def link_url(issued: IssuedLink, base_url: str | None = None) -> str:
+    """The full address of the link (``base_url``: scheme and host, else the configured
+    ``AIMONITOR_BASE_URL``)."""
+    base = (base_url or settings.BASE_URL).rstrip("/")
+    return base + reverse("survey:open", args=[issued.token])
+
+
+def send_invitation(
+    issued: IssuedLink,
+    municipality: Municipality,
+    inviter: str,
+    lang: Lang,
+    *,
+    base_url: str | None = None,
+) -> str:
+    """Mail the link to its person; the link's address."""
+    link = issued.link
+    questionnaire = Questionnaire.from_dict(
+        link.wave.questionnaire, source=f"wave {link.wave.year}"
+    )
+    themes = [
+        t.name.get(lang) for t in questionnaire.themes if not link.themes or t.id in link.themes
+    ]
+    url = link_url(issued, base_url)
+    body = render_to_string(
+        "survey/invitation.txt",
+        {
+            "url": url,
+            "inviter": inviter,
+            "municipality": municipality,
+            "wave": link.wave,
+            "themes": themes,
+            "expires_at": link.expires_at,
+        },
+    )
+    subject = _("AI Monitor %(year)s: your questions for %(municipality)s") % {
+        "year": link.wave.year,
+        "municipality": municipality.name,
+    }
+    send_mail(subject, body, None, [link.user.email or link.user.username])
+    return url
