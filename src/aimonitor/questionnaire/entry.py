@@ -160,7 +160,9 @@ def _number(q: Questionnaire, variable: Variable, form: FormData, lang: Lang) ->
         if round(number, bounds.decimals) != number:
             if bounds.decimals == 0:
                 raise _RefusedError(words.gettext("Give a whole number."))
-            most = words.gettext("Give at most {n} decimals.")
+            most = words.ngettext(
+                "Give at most {n} decimal.", "Give at most {n} decimals.", bounds.decimals
+            )
             raise _RefusedError(most.format(n=bounds.decimals))
         if bounds.decimals == 0:
             value = int(number)

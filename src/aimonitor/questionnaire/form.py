@@ -21,7 +21,8 @@ from aimonitor.questionnaire.routing import is_answered
 from aimonitor.questionnaire.types import question_type
 from aimonitor.questionnaire.variables import Variable
 
-Answers = Mapping[str, object]
+AnswerValues = Mapping[str, object]
+"""A response's answers by variable name."""
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,8 @@ class ThemeProgress:
 class FormInputs:
     """What a theme page is built from besides the questionnaire and the language."""
 
-    answers: Answers
-    previous: Answers = field(default_factory=dict)
+    answers: AnswerValues
+    previous: AnswerValues = field(default_factory=dict)
     problems: Mapping[str, str] = field(default_factory=dict)
     entered: Mapping[str, Sequence[str]] = field(default_factory=dict)
     """Form fields as posted, shown again where the answer was refused."""
@@ -311,7 +312,7 @@ def _label(variable: Variable, code: object, lang: Lang) -> str:
 
 
 def build_progress(
-    questionnaire: Questionnaire, answers: Answers, lang: Lang
+    questionnaire: Questionnaire, answers: AnswerValues, lang: Lang
 ) -> tuple[ThemeProgress, ...]:
     """Per theme: the required questions routing asks given ``answers``, and those answered."""
     asked = [v for v in questionnaire.shown_variables(answers) if not v.optional]
@@ -329,10 +330,24 @@ def build_progress(
     )
 
 
-def missing_answers(questionnaire: Questionnaire, answers: Answers) -> tuple[Variable, ...]:
+def missing_answers(questionnaire: Questionnaire, answers: AnswerValues) -> tuple[Variable, ...]:
     """The required questions routing asks that have no answer yet, in survey order."""
     return tuple(
         v
         for v in questionnaire.shown_variables(answers)
         if not v.optional and not is_answered(answers.get(v.name))
     )
+
+
+def refusal_text(reason: str, lang: Lang) -> str:
+    """Why a save was refused as a whole, for the respondent: ``submitted`` (the response
+    is fixed) or ``routed_away`` (the question does not apply)."""
+    words = translator(lang)
+    if reason == "submitted":
+        return words.gettext("This response has been submitted and can no longer change.")
+    return words.gettext("This question does not apply, given earlier answers.")
+
+
+def no_answer_text(lang: Lang) -> str:
+    """What stands for a missing answer beside a given one (in a conflict)."""
+    return translator(lang).gettext("no answer")

@@ -66,7 +66,9 @@ def test_a_contributor_of_another_municipality_changes_nothing_of_a(visit: Visit
         assert intruder.post(url, {item: "1", f"{item}__revision": "0"}).status_code == 404
     theme = reverse("survey:theme", args=[*A, "vision"])
     assert intruder.post(theme, {"B1": "1"}).status_code == 404
-    mine = Answer.objects.filter(response__wave__year=2025, response__municipality__code=MUNICIPALITY_A)
+    mine = Answer.objects.filter(
+        response__wave__year=2025, response__municipality__code=MUNICIPALITY_A
+    )
     assert not mine.exists()
 
 

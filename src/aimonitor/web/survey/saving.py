@@ -16,9 +16,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from aimonitor.i18n import Lang, translator
+from aimonitor.i18n import Lang
 from aimonitor.questionnaire.entry import FormData, build_answer
-from aimonitor.questionnaire.form import describe_answer, missing_answers
+from aimonitor.questionnaire.form import (
+    describe_answer,
+    missing_answers,
+    no_answer_text,
+    refusal_text,
+)
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.survey.access import SurveyAccess
 from aimonitor.web.survey.models import FieldworkEvent
@@ -62,7 +67,6 @@ def write_item(access: SurveyAccess, item_id: str, form: FormData, lang: Lang) -
     saving it again keeps theirs deliberately, and a third change meanwhile is seen again.
     A save without a revision counts as one from an empty page."""
     q = access.questionnaire
-    words = translator(lang)
     outcome = ItemSave()
     variables = [v for v in q.variables() if v.item == item_id]
     with transaction.atomic():
@@ -71,7 +75,7 @@ def write_item(access: SurveyAccess, item_id: str, form: FormData, lang: Lang) -
         stored = {name: StoredAnswer(a.value, a.revision) for name, a in rows.items()}
         values = {name: s.value for name, s in stored.items()}
         if response.status == MunicipalResponse.Status.SUBMITTED:
-            message = words.gettext("This response has been submitted and can no longer change.")
+            message = refusal_text("submitted", lang)
             outcome.problems = {v.name: message for v in variables}
             outcome.answers = stored
             return outcome
@@ -88,9 +92,7 @@ def write_item(access: SurveyAccess, item_id: str, form: FormData, lang: Lang) -
                 outcome.unchanged.append(variable.name)
                 continue
             if not shown and entry.value is not None:
-                outcome.problems[variable.name] = words.gettext(
-                    "This question does not apply, given earlier answers."
-                )
+                outcome.problems[variable.name] = refusal_text("routed_away", lang)
                 continue
             seen = base_revision(form, variable.name) or 0
             now = current.revision if current is not None else 0
@@ -183,8 +185,7 @@ def describe_conflicts(
     lang: Lang,
     municipality_names: Mapping[int, str],
 ) -> dict[str, ShownConflict]:
-    words = translator(lang)
-    nothing = words.gettext("no answer")
+    nothing = no_answer_text(lang)
     shown = {}
     for name, conflict in conflicts.items():
         variable = access.questionnaire.variable(name)
