@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django import template
 
@@ -13,3 +14,9 @@ register = template.Library()
 def lookup(mapping: Mapping[str, object] | None, key: str) -> object:
     """``mapping[key]``, or ``None`` when absent."""
     return None if mapping is None else mapping.get(key)
+
+
+@register.filter
+def assigned(theme_id: str, team: Iterable[Any]) -> bool:
+    """Whether a contributor of ``team`` has the theme (else the coordinator answers it)."""
+    return any(theme_id in member.themes for member in team)
