@@ -78,3 +78,12 @@ def visit(links: dict[str, IssuedLink]) -> Callable[[str | None], Client]:
 
 def response_of(wave: Wave, code: str) -> MunicipalResponse:
     return MunicipalResponse.objects.get(wave=wave, municipality__code=code)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """Rate limits count per minute in the cache, which outlives a test: every test starts
+    with none counted (the test clients share one address)."""
+    from django.core.cache import cache
+
+    cache.clear()

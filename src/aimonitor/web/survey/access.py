@@ -93,8 +93,26 @@ def survey_access(request: HttpRequest, year: int, code: str) -> SurveyAccess:
         wave=wave,
         municipality=municipality,
         response=response,
-        questionnaire=Questionnaire.from_dict(wave.questionnaire, source=f"wave {wave.year}"),
+        questionnaire=frozen_questionnaire(wave),
     )
+
+
+_QUESTIONNAIRES: dict[tuple[int, int, str, str], Questionnaire] = {}
+
+
+def frozen_questionnaire(wave: Wave) -> Questionnaire:
+    """The wave's questionnaire, validated once per process: a wave that has opened never
+    changes its questionnaire (ADR 0008), and only open waves are answered."""
+    if wave.status == Wave.Status.DRAFT:
+        return Questionnaire.from_dict(wave.questionnaire, source=f"wave {wave.year}")
+    key = (wave.pk, wave.year, wave.questionnaire_id, wave.questionnaire_version)
+    if key not in _QUESTIONNAIRES:
+        if len(_QUESTIONNAIRES) > 32:
+            _QUESTIONNAIRES.clear()
+        _QUESTIONNAIRES[key] = Questionnaire.from_dict(
+            wave.questionnaire, source=f"wave {wave.year}"
+        )
+    return _QUESTIONNAIRES[key]
 
 
 def _response(wave: Wave, municipality: Municipality) -> MunicipalResponse:
@@ -108,7 +126,7 @@ def _response(wave: Wave, municipality: Municipality) -> MunicipalResponse:
             wave=wave, municipality=municipality, defaults={"is_synthetic": wave.is_synthetic}
         )
         if created:
-            questionnaire = Questionnaire.from_dict(wave.questionnaire, source=f"wave {wave.year}")
+            questionnaire = frozen_questionnaire(wave)
             own = next(
                 (v for v in questionnaire.variables() if v.code_list == "cbs_municipality"), None
             )

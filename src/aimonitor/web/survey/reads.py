@@ -93,14 +93,23 @@ def read_previous_answers(wave: Wave, code: str) -> tuple[str | None, dict[str, 
     return None, {}
 
 
+_NAMES: dict[int, dict[int, str]] = {}
+
+
 def read_municipality_names(frame_year: int) -> dict[int, str]:
-    """Municipality number (363 for GM0363) -> name, in the wave's frame."""
-    return {
-        int(code[2:]): name
-        for code, name in Municipality.objects.filter(frame_year=frame_year).values_list(
-            "code", "name"
-        )
-    }
+    """Municipality number (363 for GM0363) -> name, in the wave's frame (read once per
+    process: a frame year's municipalities are fixed, ADR 0007)."""
+    if frame_year not in _NAMES:
+        names = {
+            int(code[2:]): name
+            for code, name in Municipality.objects.filter(frame_year=frame_year).values_list(
+                "code", "name"
+            )
+        }
+        if not names:
+            return names
+        _NAMES[frame_year] = names
+    return _NAMES[frame_year]
 
 
 def read_team(wave: Wave, code: str) -> list[TeamMember]:

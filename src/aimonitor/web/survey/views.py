@@ -281,14 +281,15 @@ def item(request: HttpRequest, year: int, code: str, item_id: str) -> HttpRespon
     if _too_many_saves(request):
         return HttpResponse(status=429)
     lang = _lang()
-    before = stored_values(read_stored_answers(access.response))
+    stored_before = read_stored_answers(access.response)
+    before = stored_values(stored_before)
     form = _form(request)
     action = request.POST.get("action", "")
-    fields = _action_form(access, item_id, action, form, read_stored_answers(access.response))
+    fields = _action_form(access, item_id, action, form, stored_before)
     outcome = (
         write_item(access, item_id, fields, lang)
         if fields is not None
-        else ItemSave(answers=read_stored_answers(access.response))
+        else ItemSave(answers=stored_before)
     )
     after = stored_values(outcome.answers)
     failed = {**outcome.problems, **dict.fromkeys(outcome.conflicts, "")}
