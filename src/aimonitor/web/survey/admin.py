@@ -111,7 +111,8 @@ class AccessLinkAdmin(admin.ModelAdmin):
         url = send_invitation(
             issued, municipality, "AI Monitor", "nl", base_url=request.build_absolute_uri("/")
         )
-        obj.pk = issued.link.pk
+        for field in AccessLink._meta.concrete_fields:  # the admin logs and shows ``obj``
+            setattr(obj, field.attname, getattr(issued.link, field.attname))
         obj._state.adding = False
         messages.success(request, _("Link sent. It is shown only now: %(url)s") % {"url": url})
 
