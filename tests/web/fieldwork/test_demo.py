@@ -45,3 +45,14 @@ def test_the_demo_never_overwrites_a_wave_with_real_responses(frame):
         store_demo_waves(seed=2024)
     assert Wave.objects.count() == 1
     assert Wave.objects.get().questionnaire_version == "real"
+
+
+def test_the_demo_says_how_many_responded_as_the_report_counts_them(frame):
+    from aimonitor.web.fieldwork.reads import read_response
+
+    for stored in store_demo_waves(seed=2024):
+        total = read_response(Wave.objects.get(year=stored.year)).total
+        line = str(stored)
+        assert f"{stored.submitted} of 342 municipalities submitted" in line
+        if total.covered:
+            assert f"{total.respondents} of 342 responded" in line

@@ -26,6 +26,7 @@ from aimonitor.frame import load_frame
 from aimonitor.paths import data_dir
 from aimonitor.questionnaire import Questionnaire, load_questionnaire
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.fieldwork.reads import read_response
 from aimonitor.web.municipalities.reads import read_municipalities
 from aimonitor.web.waves.guards import replacing_synthetic_waves
 from aimonitor.web.waves.models import Wave
@@ -39,12 +40,21 @@ class StoredDemoWave:
     year: int
     submitted: int
     invited: int
+    covered: int = 0
+    """Municipalities a shared organisation's submitted response also answered for."""
 
     def __str__(self) -> str:
-        return (
+        line = (
             f"wave {self.year} (SYNTHETIC demo data): {self.submitted} of {self.invited} "
             "municipalities submitted"
         )
+        if self.covered:
+            line += (
+                f"; with the {self.covered} that shared organisations answered for, "
+                f"{self.submitted + self.covered} of {self.invited} responded "
+                "(as the report counts)"
+            )
+        return line
 
 
 @transaction.atomic
@@ -57,7 +67,8 @@ def store_demo_waves(seed: int) -> list[StoredDemoWave]:
         _remove_synthetic_wave(demo_wave.year, seed)
         wave = _store_wave(demo_wave, questionnaire)
         submitted = sum(1 for r in demo_wave.responses if r.status == "submitted")
-        stored.append(StoredDemoWave(wave.year, submitted, len(demo_wave.responses)))
+        covered = read_response(wave).total.covered
+        stored.append(StoredDemoWave(wave.year, submitted, len(demo_wave.responses), covered))
     return stored
 
 
