@@ -7,7 +7,6 @@ missing (see the Makefile's ``browser`` target). A missing browser is a failure,
 from __future__ import annotations
 
 import contextlib
-import os
 import datetime as dt
 import shutil
 import subprocess
@@ -21,12 +20,12 @@ from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
-from web.conftest import MUNICIPALITY_A, make_wave, respond
-from web.survey.conftest import LAST_YEAR_A
 
 from aimonitor.web.municipalities.loading import load_frame_into_database
 from aimonitor.web.survey.links import issue_link, person_for
 from aimonitor.web.waves.models import Wave
+from web.conftest import MUNICIPALITY_A, make_wave, respond
+from web.survey.conftest import LAST_YEAR_A
 
 FLAGS = [
     "--headless",
@@ -105,9 +104,7 @@ def playwright_chromium() -> Iterator[Browser]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=executable, args=PLAYWRIGHT_FLAGS
-            )
+            browser = playwright.chromium.launch(executable_path=executable, args=PLAYWRIGHT_FLAGS)
             try:
                 yield browser
             finally:
@@ -131,12 +128,6 @@ class Browsing:
         context.on("console", self._console)
         context.on("weberror", lambda error: self.page_errors.append(str(error.error)))
         self.contexts.append(context)
-        if os.environ.get("TMP_PATCH_422"):  # TEMPORARY
-            def patch(route: Any) -> None:
-                r = route.fetch()
-                body = r.text().replace('"historyCacheSize":0}', '"historyCacheSize":0,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"422","swap":true},{"code":"[45]..","swap":false,"error":true}]}')
-                route.fulfill(response=r, body=body)
-            context.route("**/vragenlijst/**", patch)
         return context
 
     def page(self, **options: Any) -> Page:

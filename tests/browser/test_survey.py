@@ -14,20 +14,23 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from playwright.sync_api import Locator, Page, expect
-from web.conftest import MUNICIPALITY_A
 
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.questionnaire.form import missing_answers
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.survey.links import issue_link, person_for
 from aimonitor.web.waves.models import Wave
+from web.conftest import MUNICIPALITY_A
 
-from .conftest import Browsing
+from .conftest import COORDINATOR_NAME, Browsing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,7 +62,10 @@ def screenshots(tmp_path: Path) -> Path:
 
 
 def screenshot(page: Page, folder: Path, name: str) -> None:
+    """The whole page, from its top (scrolled down, Chromium draws the skip link, which
+    waits above the viewport for focus, into a full-page screenshot)."""
     path = folder / f"{name}.png"
+    page.evaluate("() => window.scrollTo(0, 0)")
     page.screenshot(path=str(path), full_page=True)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -89,9 +95,11 @@ def change(page: Page, item: str, action: Callable[[], None]) -> Locator:
 
 
 def save(page: Page, item: str, action: Callable[[], None]) -> Locator:
-    """:func:`change`, and the question says it is saved (its ``role=status``)."""
+    """:func:`change`, and the question says it is saved, and so does the page's live region
+    (``#save-status``, ``role=status``, which stays on the page so screen readers announce it)."""
     saved = change(page, item, action)
-    expect(saved.get_by_role("status")).to_have_text(SAVED)
+    expect(saved.locator(".survey-status")).to_have_text(SAVED)
+    expect(page.locator("#save-status")).to_contain_text(f"{item} ")
     return saved
 
 
@@ -106,16 +114,20 @@ def pick(page: Page, variable: str, code: int) -> Locator:
     return save(page, item, lambda: page.locator(f"#f-{variable}-{code}").click())
 
 
-def type_in(page: Page, item: str, field: str, text: str) -> Locator:
-    """Type ``text`` into the field ``field`` of ``item`` and leave it (as a person does:
-    the change is saved when the field loses focus)."""
+def typing(page: Page, field: str, text: str) -> Callable[[], None]:
+    """Typing ``text`` into the field ``field`` and leaving it (as a person does: the
+    change is saved when the field loses focus)."""
 
-    def typing() -> None:
+    def action() -> None:
         box = page.locator(f"#f-{field}")
         box.fill(text)
         box.press("Tab")
 
-    return save(page, item, typing)
+    return action
+
+
+def type_in(page: Page, item: str, field: str, text: str) -> Locator:
+    return save(page, item, typing(page, field, text))
 
 
 NEXT_OPEN_FIELD = """() => {
@@ -173,13 +185,12 @@ def answer_the_rest(page: Page, entered: dict[str, object]) -> None:
         if task is None:
             return
         item, kind, name, value = task["item"], task["kind"], task["name"], task["value"]
-        field = page.locator(f"#{task['id']}")
         if kind in ("radio", "checkbox"):
-            save(page, item, field.click)
+            save(page, item, page.locator(f"#{task['id']}").click)
         elif kind in ("rank", "select"):
-            save(page, item, lambda: field.select_option(value))  # noqa: B023
+            select(page, item, task["id"], value)
         else:
-            type_in(page, item, task["id"][2:], value)
+            type_in(page, item, task["id"].removeprefix("f-"), value)
         if kind == "checkbox":
             entered[name] = [int(value)]
         elif kind == "rank":
@@ -192,6 +203,15 @@ def answer_the_rest(page: Page, entered: dict[str, object]) -> None:
         else:
             entered[name] = int(value)
     pytest.fail("the theme page kept asking for answers")
+
+
+def select(page: Page, item: str, field_id: str, value: str) -> Locator:
+    """Choose ``value`` in the drop-down list ``field_id`` of ``item``."""
+
+    def choosing() -> None:
+        page.locator(f"#{field_id}").select_option(value)
+
+    return save(page, item, choosing)
 
 
 def invite(page: Page, email: str, name: str, themes: list[str]) -> str:
@@ -207,8 +227,8 @@ def invite(page: Page, email: str, name: str, themes: list[str]) -> str:
     assert len(mail.outbox) == sent + 1
     message = mail.outbox[-1]
     assert message.to == [email]
-    assert "Carla de Vries" in message.body
-    link = re.search(r"https?://\S+/link/\S+/", message.body)
+    assert COORDINATOR_NAME in message.body  # who asks
+    link = re.search(r"https?://\S+/link/\S+/", str(message.body))
     assert link is not None, message.body
     return link.group(0)
 
@@ -240,7 +260,8 @@ def test_a_municipality_answers_together_and_the_coordinator_submits_what_was_en
     carla.goto(coordinator_link)
     expect(carla).to_have_url(re.compile(re.escape(OVERVIEW) + "$"))
     expect(carla.get_by_role("heading", level=1)).to_have_text("Amsterdam, AI Monitor 2025")
-    expect(carla.locator(".utrecht-paragraph--lead")).to_contain_text("Welkom, Carla de Vries.")
+    welcome = carla.locator(".utrecht-paragraph--lead")
+    expect(welcome).to_contain_text(f"Welkom, {COORDINATOR_NAME}.")
 
     # She invites two colleagues, each for other themes.
     xandra_link = invite(
@@ -355,9 +376,10 @@ def test_a_municipality_answers_together_and_the_coordinator_submits_what_was_en
         "Hun antwoord: Alleen goedgekeurde tools (bijv. Copilot in eigen omgeving)"
     )
     expect(alert).to_contain_text("Uw antwoord: Verboden")
-    expect(conflict.get_by_role("status")).to_have_text("")
+    expect(conflict.locator(".survey-status")).to_have_text("")
     assert stored_answers(survey_wave)["B5"] == 3  # nothing overwritten unseen
     screenshot(carla, screenshots, "conflict")
+    assert axe_violations(carla) == []
     keep = question(carla, "B5").get_by_role("button", name="Mijn antwoord bewaren")
     save(carla, "B5", keep.click)
     expect(question(carla, "B5").get_by_role("alert")).to_have_count(0)
@@ -381,7 +403,8 @@ def test_a_municipality_answers_together_and_the_coordinator_submits_what_was_en
     summary.get_by_role("link", name="Wat is uw functie?").click()
     expect(carla).to_have_url(re.compile(re.escape(theme_url("background"))))
     expect(question(carla, "A4")).to_contain_text("Vorig jaar: Nee")
-    save(carla, "A4", question(carla, "A4").get_by_role("button", name="Zelfde als vorig jaar").click)
+    same = question(carla, "A4").get_by_role("button", name="Zelfde als vorig jaar")
+    save(carla, "A4", same.click)
     expect(question(carla, "A4").get_by_label("Nee", exact=True)).to_be_checked()
     entered["A4"] = 1
     choose(carla, "A3", "AI-coördinator / AI-specialist")
@@ -405,7 +428,7 @@ def test_a_municipality_answers_together_and_the_coordinator_submits_what_was_en
 
     carla.goto(theme_url("opportunities"))
     for place, code in enumerate([7, 1, 5], start=1):
-        save(carla, "F3", lambda p=place, c=code: carla.locator(f"#f-F3__rank{p}").select_option(str(c)))  # type: ignore[misc]
+        select(carla, "F3", f"f-F3__rank{place}", str(code))
     entered["F3"] = [7, 1, 5]
     type_in(carla, "F5", "F5", "Genoeg mensen die AI verantwoord kunnen inzetten.")
     entered["F5"] = "Genoeg mensen die AI verantwoord kunnen inzetten."
@@ -510,13 +533,145 @@ def test_without_javascript_a_theme_saves_by_its_button_and_a_wrong_number_is_po
 
     page.locator("#f-C4").fill("12")
     page.get_by_role("button", name="Antwoorden opslaan").click()
-    expect(page.get_by_role("status").first).to_have_text("Uw antwoorden zijn opgeslagen.")
+    expect(page.locator(".utrecht-alert--ok")).to_have_text("Uw antwoorden zijn opgeslagen.")
     expect(page.locator("#error-summary")).to_have_count(0)
     expect(page.locator("#f-C4")).to_have_value("12")
     assert stored_answers(survey_wave)["C4"] == 12
 
 
+def stacked(box: Locator, *parts: str) -> list[str]:
+    """Where the parts of ``box`` (CSS selectors, in reading order) do not stand one under
+    the other."""
+    places = []
+    for part in parts:
+        place = box.locator(part).first.bounding_box()
+        assert place is not None, part
+        places.append((part, place))
+    return [
+        f"{below} is beside {above}, not under it"
+        for (above, a), (below, b) in pairwise(places)
+        if b["y"] < a["y"] + a["height"] - 1
+    ]
+
+
+def test_an_error_summary_reads_from_top_to_bottom(
+    browsing: Browsing, coordinator_link: str
+) -> None:
+    """Its heading, the list of answers to look at and the note stand under one another,
+    as a summary is read (not side by side in narrow columns)."""
+    page = browsing.page(java_script_enabled=False)
+    page.goto(coordinator_link)
+    page.goto(theme_url("champions"))
+    page.locator("#f-C4").fill("veel")
+    page.get_by_role("button", name="Antwoorden opslaan").click()
+    problems = [f"theme: {p}" for p in stacked(page.locator("#error-summary"), "h2", "ul", "p")]
+    page.goto(OVERVIEW)
+    page.get_by_role("button", name="Vragenlijst indienen").click()
+    problems += [f"overview: {p}" for p in stacked(page.locator("#error-summary"), "h3", "ul")]
+    assert problems == []
+
+
+def test_with_javascript_a_wrong_number_is_pointed_out_as_soon_as_the_field_is_left(
+    browsing: Browsing, survey_wave: Wave, coordinator_link: str
+) -> None:
+    page = browsing.page()
+    page.goto(coordinator_link)
+    page.goto(theme_url("champions"))
+    shown = change(page, "C4", typing(page, "C4", "100000"))
+    expect(page.locator("#error-C4")).to_contain_text("Geef een getal van")
+    expect(page.locator("#f-C4")).to_have_value("100000")
+    expect(page.locator("#f-C4")).to_have_attribute("aria-invalid", "true")
+    expect(shown.locator(".survey-status")).to_have_text("")
+    expect(page.locator("#save-status")).to_contain_text("C4")
+    assert "C4" not in stored_answers(survey_wave)
+    type_in(page, "C4", "C4", "4")
+    expect(page.locator("#error-C4")).to_have_count(0)
+    assert stored_answers(survey_wave)["C4"] == 4
+
+
+@pytest.fixture
+def contributor_link(survey_wave: Wave) -> str:
+    """The link of Xandra Visser, who answers theme "vision" for Amsterdam."""
+    xandra = person_for("xandra.visser@amsterdam.example", "Xandra Visser")
+    issued = issue_link(survey_wave, MUNICIPALITY_A, xandra, "contributor", themes=["vision"])
+    return reverse("survey:open", args=[issued.token])
+
+
+def test_the_later_of_two_changes_can_take_over_the_answer_given_meanwhile(
+    browsing: Browsing, survey_wave: Wave, coordinator_link: str, contributor_link: str
+) -> None:
+    carla = browsing.page()
+    carla.goto(coordinator_link)
+    carla.goto(theme_url("vision"))
+    xandra = browsing.page()
+    xandra.goto(contributor_link)
+    xandra.goto(theme_url("vision"))
+    choose(xandra, "B1", "In ontwikkeling")
+
+    conflict = change(carla, "B1", question(carla, "B1").get_by_label("Nee", exact=True).click)
+    expect(conflict.get_by_role("alert")).to_contain_text(
+        "Xandra Visser heeft dit antwoord intussen gewijzigd"
+    )
+    take = question(carla, "B1").get_by_role("button", name="Hun antwoord overnemen")
+    taken = change(carla, "B1", take.click)
+    expect(taken.get_by_role("alert")).to_have_count(0)
+    expect(taken.get_by_label("In ontwikkeling", exact=True)).to_be_checked()
+    expect(question(carla, "B2")).to_be_visible()  # asked, given the answer she took over
+    assert stored_answers(survey_wave)["B1"] == 2
+
+
+def test_a_keyboard_user_keeps_their_place_when_a_question_is_saved(
+    browsing: Browsing, coordinator_link: str
+) -> None:
+    page = browsing.page()
+    page.goto(coordinator_link)
+    page.goto(theme_url("background"))
+    question(page, "A3").get_by_label("Beleidsadviseur", exact=True).focus()
+    save(page, "A3", lambda: page.keyboard.press("Space"))
+    expect(question(page, "A3").get_by_label("Beleidsadviseur", exact=True)).to_be_focused()
+    question(page, "A4").get_by_role("button", name="Zelfde als vorig jaar").focus()
+    save(page, "A4", lambda: page.keyboard.press("Enter"))
+    focus_in_question = "() => document.getElementById('item-A4').contains(document.activeElement)"
+    assert page.evaluate(focus_in_question), (
+        "after 'Zelfde als vorig jaar' the focus is on "
+        + page.evaluate("() => document.activeElement.tagName")
+    )
+
+
 # ------------------------------------------------------------------------- accessibility
+
+
+THEMES = (
+    "background",
+    "vision",
+    "champions",
+    "experiments",
+    "ai_types",
+    "opportunities",
+    "literacy",
+    "closing",
+)
+FIELD = re.compile(r'- (radio|checkbox|textbox|combobox|listbox) "([^"]*)"')
+
+
+def test_every_field_of_a_question_has_a_name_of_its_own(
+    browsing: Browsing, coordinator_link: str
+) -> None:
+    """A screen reader announces a field by its name: two fields of one question with the
+    same name ("Weet niet", "Weet niet") cannot be told apart."""
+    page = browsing.page()
+    page.goto(coordinator_link)
+    page.goto(theme_url("experiments"))
+    choose(page, "D1", "Alleen experimenten / pilots")  # asks D2-D6 (and E1, E3, E5)
+    ambiguous: dict[str, list[str]] = {}
+    for theme in THEMES:
+        page.goto(theme_url(theme))
+        for item in page.locator(".survey-item:not(.survey-item--hidden)").all():
+            fields = FIELD.findall(item.aria_snapshot())
+            twice = {f"{role} {name!r}" for role, name in fields if fields.count((role, name)) > 1}
+            if twice:
+                ambiguous[str(item.get_attribute("id"))] = sorted(twice)
+    assert ambiguous == {}
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -533,8 +688,6 @@ def axe_violations(page: Page) -> list[str]:
         "() => axe.run(document, {resultTypes: ['violations']})"
     )
     assert results["passes"], "axe-core checked nothing"
-    if os.environ.get("TMP_AXE_ALL"):  # TEMPORARY
-        print("AXE", page.url, [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]])
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at "
         + "; ".join(" ".join(n["target"]) for n in v["nodes"])
@@ -670,9 +823,7 @@ def test_the_language_switch_keeps_the_person_on_the_page_they_read(
     page.goto(theme_url("vision"))
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(re.compile(re.escape(theme_url("vision")) + "$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "1. Vision, strategy and policy"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text("1. Vision, strategy and policy")
 
     page.goto(OVERVIEW)
     page.get_by_role("button", name="Submit the response").click()
@@ -682,7 +833,8 @@ def test_the_language_switch_keeps_the_person_on_the_page_they_read(
     expect(page.get_by_role("heading", level=1)).to_have_text("Amsterdam, AI Monitor 2025")
 
     page.get_by_role("button", name="Uitnodiging versturen").click()  # no address, no theme
-    expect(page.locator(".survey-invite [role=alert]")).to_contain_text("Kies ten minste één thema.")
+    refused = page.locator(".survey-invite [role=alert]")
+    expect(refused).to_contain_text("Kies ten minste één thema.")
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Amsterdam, AI Monitor 2025")

@@ -71,12 +71,15 @@ def test_last_years_answer_is_shown_and_taken_over_with_one_action(
 
 
 def test_an_answer_that_opens_a_question_swaps_it_into_the_page(visit: Visit) -> None:
+    """The page posts the revision of every question it shows: the swap compares routing
+    with what that page shows, not with the state before this one save."""
     saved = visit("coordinator_a").post(_item("A4"), {"A4": "2", "A4__revision": "0"})
     text = saved.content.decode()
     assert saved.status_code == 200
     assert 'id="item-A4a"' in text
     assert 'hx-swap-oob="true"' in text
-    hidden = visit("coordinator_a").post(_item("A4"), {"A4": "1", "A4__revision": "1"})
+    page_with_a4a = {"A4": "1", "A4__revision": "1", "A4a__revision": "0"}
+    hidden = visit("coordinator_a").post(_item("A4"), page_with_a4a)
     assert 'class="survey-item survey-item--hidden" hx-swap-oob="true"' in hidden.content.decode()
 
 

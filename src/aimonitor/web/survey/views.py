@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aimonitor.i18n import Lang, check_language
+from aimonitor.questionnaire import Questionnaire
 from aimonitor.questionnaire.entry import build_fields
 from aimonitor.questionnaire.form import (
     FormInputs,
@@ -282,7 +283,6 @@ def item(request: HttpRequest, year: int, code: str, item_id: str) -> HttpRespon
         return HttpResponse(status=429)
     lang = _lang()
     stored_before = read_stored_answers(access.response)
-    before = stored_values(stored_before)
     form = _form(request)
     action = request.POST.get("action", "")
     fields = _action_form(access, item_id, action, form, stored_before)
@@ -304,11 +304,12 @@ def item(request: HttpRequest, year: int, code: str, item_id: str) -> HttpRespon
         revisions,
         shown,
         saved=not failed and fields is not None,
+        resolved=action.split(":", 1)[0] in ("mine", "theirs"),
     )
     changed = [
         other
         for other in q.items_of(question.theme)
-        if other.id != item_id and q.is_shown(other.id, before) != q.is_shown(other.id, after)
+        if other.id != item_id and _page_shows(q, other.id, form) != q.is_shown(other.id, after)
     ]
     oob = [
         _render_item(
@@ -321,8 +322,19 @@ def item(request: HttpRequest, year: int, code: str, item_id: str) -> HttpRespon
         {"progress": build_progress(q, after, lang), "oob": True, **_context(access)},
         request,
     )
+    announcement = render_to_string(
+        "survey/_announcement.html",
+        {"item": question.id, "saved": not failed and fields is not None, "failed": bool(failed)},
+        request,
+    )
     status = 422 if failed else 200
-    return HttpResponse(main + "".join(oob) + progress, status=status)
+    return HttpResponse(main + "".join(oob) + progress + announcement, status=status)
+
+
+def _page_shows(q: Questionnaire, item_id: str, form: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the page that posted ``form`` shows the item: a shown item posts the revision
+    of each of its answers (the page may be older than the last save of someone else)."""
+    return any(f"{v.name}__revision" in form for v in q.variables() if v.item == item_id)
 
 
 def _render_item(
@@ -334,6 +346,7 @@ def _render_item(
     *,
     saved: bool = False,
     oob: bool = False,
+    resolved: bool = False,
 ) -> str:
     return render_to_string(
         "survey/_item.html",
@@ -345,6 +358,7 @@ def _render_item(
             conflicts=conflicts,
             saved=saved,
             oob=oob,
+            resolved=resolved,
         ),
         request,
     )
@@ -383,6 +397,7 @@ def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
                 invite_errors=errors,
                 invite_values={"email": email, "name": name, "themes": themes},
                 missing=[],
+                language_next=reverse("survey:overview", args=[year, code]),
             ),
             status=422,
         )
@@ -448,6 +463,7 @@ def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
             themes=access.questionnaire.themes,
             theme_names={t.id: t.name.get(lang) for t in access.questionnaire.themes},
             missing=[(v.theme, v.item, v.label.get(lang)) for v in variables],
+            language_next=reverse("survey:overview", args=[year, code]),
         ),
         status=422,
     )
