@@ -96,7 +96,7 @@ def test_without_javascript_the_theme_form_saves_and_shows_an_error_summary(
 ) -> None:
     coordinator = visit("coordinator_a")
     url = reverse("survey:theme", args=[*A, "champions"])
-    page = coordinator.post(url, {"C1": "1", "C4": "500"})
+    page = coordinator.post(url, {"C1": "1", "C1__revision": "0", "C4": "500", "C4__revision": "0"})
     assert page.status_code == 422
     text = page.content.decode()
     assert 'id="error-summary"' in text
@@ -126,6 +126,7 @@ def _answer_everything(client: Client, q: Questionnaire) -> None:
             for variable in q.variables():
                 if variable.theme != theme.id:
                     continue
+                form[f"{variable.name}__revision"] = "0"  # as the page posts it
                 if variable.type == "numeric":
                     form[variable.name] = "1"
                 elif variable.type == "text":
@@ -174,3 +175,19 @@ def test_the_pages_speak_english_after_the_switch(visit: Visit) -> None:
     page = browser.get(reverse("survey:theme", args=[*A, "vision"])).content.decode()
     assert "Vision, strategy and policy" in page
     assert "Save answers" in page
+
+
+def test_a_form_without_a_routed_away_question_leaves_its_earlier_answer_alone(
+    visit: Visit, open_wave: Wave
+) -> None:
+    coordinator = visit("coordinator_a")
+    coordinator.post(_item("B1"), {"B1": "1", "B1__revision": "0"})
+    coordinator.post(_item("B2"), {"B2": ["1"], "B2__revision": "0", "B1__revision": "1"})
+    coordinator.post(_item("B1"), {"B1": "4", "B1__revision": "1", "B2__revision": "1"})
+    # the page now shows B1 but not B2 (nor B3-B5, which B1 = 4 routes away too)
+    saved = coordinator.post(
+        reverse("survey:theme", args=[*A, "vision"]), {"B1": "4", "B1__revision": "2"}
+    )
+    assert saved.status_code == 302
+    response = response_of(open_wave, MUNICIPALITY_A)
+    assert Answer.objects.get(response=response, variable="B2").value == [1]

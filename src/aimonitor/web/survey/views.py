@@ -192,6 +192,8 @@ def theme(request: HttpRequest, year: int, code: str, theme_id: str) -> HttpResp
         for item in q.items_of(theme_id):
             if action and not action.endswith(":" + item.id):
                 continue
+            if not action and not _page_shows(q, item.id, form):
+                continue  # not on the posting page (routed away there): nothing was entered
             form_for_item = _action_form(access, item.id, action, form, stored)
             if form_for_item is None:
                 continue
@@ -223,7 +225,6 @@ def theme(request: HttpRequest, year: int, code: str, theme_id: str) -> HttpResp
             previous_theme=themes[position - 1] if position > 0 else None,
             next_theme=themes[position + 1] if position + 1 < len(themes) else None,
             problem_count=len(problems) + len(conflicts),
-            first_problem=next(iter([*problems, *conflicts]), None),
         ),
         status=status,
     )
