@@ -20,7 +20,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aimonitor.i18n import Lang, check_language
@@ -148,21 +147,30 @@ def _context(access: SurveyAccess, **extra: Any) -> dict[str, Any]:
 @require_GET
 @_no_link_page
 def overview(request: HttpRequest, year: int, code: str) -> HttpResponse:
-    access = _access(request, year, code)
+    return _overview_page(request, _access(request, year, code))
+
+
+def _overview_page(
+    request: HttpRequest, access: SurveyAccess, *, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The overview: progress per theme, who works on what, invitation, approval, submission
+    (``extra``: what a refused invitation or submission adds)."""
     lang = _lang()
     answers = stored_values(read_stored_answers(access.response))
-    return render(
-        request,
-        "survey/overview.html",
-        _context(
-            access,
-            progress=build_progress(access.questionnaire, answers, lang),
-            team=read_team(access.wave, code),
-            themes=access.questionnaire.themes,
-            theme_names={t.id: t.name.get(lang) for t in access.questionnaire.themes},
-            missing=[],
-        ),
-    )
+    questionnaire = access.questionnaire
+    context = {
+        "progress": build_progress(questionnaire, answers, lang),
+        "team": read_team(access.wave, access.municipality.code),
+        "themes": questionnaire.themes,
+        "theme_names": {t.id: t.name.get(lang) for t in questionnaire.themes},
+        "missing": [],
+        **extra,
+    }
+    if status != 200:  # after a refused post: the language switch returns to the overview
+        context["language_next"] = reverse(
+            "survey:overview", args=[access.wave.year, access.municipality.code]
+        )
+    return render(request, "survey/overview.html", _context(access, **context), status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -377,30 +385,20 @@ def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
     name = request.POST.get("name", "").strip()[:150]
     known = {t.id for t in access.questionnaire.themes}
     themes = [t for t in request.POST.getlist("themes") if t in known]
-    errors = {}
+    errors = set()  # worded by the template
     try:
         validate_email(email)
     except ValidationError:
-        errors["email"] = _("Give an e-mail address, such as naam@gemeente.nl.")
+        errors.add("email")
     if not themes:
-        errors["themes"] = _("Choose at least one theme.")
+        errors.add("themes")
     if errors:
-        answers = stored_values(read_stored_answers(access.response))
-        return render(
+        return _overview_page(
             request,
-            "survey/overview.html",
-            _context(
-                access,
-                progress=build_progress(access.questionnaire, answers, lang),
-                team=read_team(access.wave, code),
-                themes=access.questionnaire.themes,
-                theme_names={t.id: t.name.get(lang) for t in access.questionnaire.themes},
-                invite_errors=errors,
-                invite_values={"email": email, "name": name, "themes": themes},
-                missing=[],
-                language_next=reverse("survey:overview", args=[year, code]),
-            ),
+            access,
             status=422,
+            invite_errors=errors,
+            invite_values={"email": email, "name": name, "themes": themes},
         )
     inviter: User = access.link.user
     issued = issue_link(
@@ -452,19 +450,10 @@ def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
     missing = submit_response(access)
     if not missing:
         return redirect(reverse("survey:overview", args=[year, code]) + "?submitted=1")
-    answers = stored_values(read_stored_answers(access.response))
     variables = [access.questionnaire.variable(name) for name in missing]
-    return render(
+    return _overview_page(
         request,
-        "survey/overview.html",
-        _context(
-            access,
-            progress=build_progress(access.questionnaire, answers, lang),
-            team=read_team(access.wave, code),
-            themes=access.questionnaire.themes,
-            theme_names={t.id: t.name.get(lang) for t in access.questionnaire.themes},
-            missing=[(v.theme, v.item, v.label.get(lang)) for v in variables],
-            language_next=reverse("survey:overview", args=[year, code]),
-        ),
+        access,
         status=422,
+        missing=[(v.theme, v.item, v.label.get(lang)) for v in variables],
     )
