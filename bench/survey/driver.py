@@ -12,14 +12,19 @@ view) and runs wrk with one thread per connection, each thread one person (``wrk
     save_same   POST autosave of C4 with the stored value: found unchanged, nothing written
     save_write  POST autosave of C4 alternating 5 and 6: every save writes
 
-Usage (from the repository root; run.sh passes the defaults):
+An autosave posts what htmx posts from the theme page: the whole form, C4 changed.
 
-    .venv/bin/python bench/survey/driver.py [--duration 15] [--connections 50] [--workers N]
-        [--conn-max-age S] [--db-url URL] [--] [extra gunicorn arguments]
+Usage (from the repository root; run.sh runs the recorded series):
 
-Prints the machine, every run as a JSON line, and a table (req/s, p50 and p99 latency, ratio
-of throughput to the bare view, status counts), and checks that save_write wrote once per
-acknowledged save (the revisions in the database against wrk's count of 200s).
+    .venv/bin/python bench/survey/driver.py [--duration 15] [--repeat 3] [--connections 50]
+        [--workers N] [--conn-max-age S] [--modes bare,theme,...] [--db-url URL]
+        [-- extra gunicorn arguments]
+
+Prints the machine, every run as a JSON line (with the CPU-seconds of gunicorn, PostgreSQL,
+wrk and the rest of the machine), and a table of medians over the rounds (req/s, p50 and p99
+latency, ratio of throughput to the bare view, CPU per request, status counts), and checks
+that save_write wrote once per acknowledged save (the revisions in the database against
+wrk's count of 200s) and save_same not at all.
 """
 
 from __future__ import annotations
@@ -29,10 +34,12 @@ import http.client
 import json
 import multiprocessing
 import os
+import resource
 import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 YEAR = 2025
+THEME = "champions"
 PEOPLE = 50
 MODES = ("bare", "theme", "save_same", "save_write")
 
@@ -156,9 +164,41 @@ def stored_c4() -> dict[str, tuple[object, int]]:
     }
 
 
+def rest_of_page(code: str, csrf: str) -> str:
+    """The rest of the body a browser posts with an autosave of C4: htmx sends the whole
+    form of the theme page, so the other questions the page shows, with their stored
+    answers and revisions, and the CSRF field (urlencoded, starting with ``&``)."""
+    from aimonitor.questionnaire import Questionnaire
+    from aimonitor.questionnaire.entry import build_fields
+    from aimonitor.web.fieldwork.models import Answer
+    from aimonitor.web.waves.models import Wave
+
+    wave = Wave.objects.get(year=YEAR)
+    q = Questionnaire.from_dict(wave.questionnaire, source=f"wave {YEAR}")
+    stored = {
+        a.variable: a
+        for a in Answer.objects.filter(response__wave=wave, response__municipality__code=code)
+    }
+    values = {name: a.value for name, a in stored.items()}
+    fields: list[tuple[str, str]] = [("csrfmiddlewaretoken", csrf)]
+    for item in q.items_of(THEME):
+        if item.id == "C4" or not q.is_shown(item.id, values):
+            continue
+        for variable in q.variables():
+            if variable.item != item.id:
+                continue
+            answer = stored.get(variable.name)
+            if answer is not None:
+                for name, texts in build_fields(variable, answer.value).items():
+                    fields.extend((name, text) for text in texts)
+            fields.append((f"{variable.name}__revision", str(answer.revision if answer else 0)))
+    return "&" + urllib.parse.urlencode(fields)
+
+
 def write_sessions(people: list[dict[str, str]], path: Path) -> None:
     """The people as a Lua table for wrk.lua, with C4 as stored now: ``value`` is what
-    save_same sends (the stored value), save_write starts with ``other`` and alternates."""
+    save_same sends (the stored value), save_write starts with ``other`` and alternates;
+    ``rest`` is the rest of the theme page's form."""
     stored = stored_c4()
     rows = []
     for person in people:
@@ -166,6 +206,7 @@ def write_sessions(people: list[dict[str, str]], path: Path) -> None:
         same = "5" if value == 5 else "6"
         fields = {**person, "value": same, "other": "6" if same == "5" else "5"}
         fields["revision"] = str(revision)
+        fields["rest"] = rest_of_page(person["code"], person["csrf"])
         rows.append("{" + ", ".join(f"{k}={json.dumps(v)}" for k, v in fields.items()) + "}")
     path.write_text("return {\n  " + ",\n  ".join(rows) + "\n}\n")
 
@@ -174,14 +215,100 @@ def revisions_of_c4() -> int:
     return sum(revision for _, revision in stored_c4().values())
 
 
+def settle() -> int:
+    """Wait until the saves still queued when wrk stopped are done (gunicorn serves the
+    requests of connections wrk closed): C4's revisions stay the same for a second."""
+    last = revisions_of_c4()
+    for _ in range(60):
+        time.sleep(1)
+        now = revisions_of_c4()
+        if now == last:
+            return now
+        last = now
+    raise SystemExit("the server kept writing for a minute after wrk stopped")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int | str) -> list[str]:
+    """Fields of /proc/PID/stat from the state on (index 0 is field 3 of proc(5))."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def _processes() -> Iterator[tuple[int, list[str]]]:
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                yield int(entry.name), _stat(entry.name)
+            except OSError:
+                continue
+
+
+def _tree_cpu(leader: int, *, by_group: bool) -> float:
+    """CPU seconds of ``leader`` and its children: the live ones, and the finished ones it
+    waited for (a gunicorn master and its workers; the postmaster and its backends)."""
+    try:
+        own = _stat(leader)
+    except OSError:
+        return 0.0
+    ticks = sum(int(x) for x in own[11:15])
+    for pid, fields in _processes():
+        if pid != leader and int(fields[2 if by_group else 1]) == leader:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / TICK
+
+
+def _postmaster() -> int | None:
+    for pid, fields in _processes():
+        try:
+            comm = Path(f"/proc/{pid}/comm").read_text().strip()
+            parent = Path(f"/proc/{fields[1]}/comm").read_text().strip()
+        except OSError:
+            continue
+        if comm == "postgres" and parent != "postgres":
+            return pid
+    return None
+
+
+def _machine_busy() -> float:
+    values = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = values[:8]
+    return (user + nice + system + irq + softirq + steal) / TICK
+
+
+class CpuMeter:
+    """Where the machine's CPU went during a run: gunicorn (master and workers), PostgreSQL
+    (every database: others may use it too), wrk, and the rest of the machine."""
+
+    def __init__(self, server: int) -> None:
+        self.server = server
+        self.postmaster = _postmaster()
+
+    def sample(self) -> dict[str, float]:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return {
+            "machine": _machine_busy(),
+            "gunicorn": _tree_cpu(self.server, by_group=True),
+            "postgres": _tree_cpu(self.postmaster, by_group=False) if self.postmaster else 0.0,
+            "wrk": children.ru_utime + children.ru_stime,
+        }
+
+    @staticmethod
+    def spent(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+        used = {key: after[key] - before[key] for key in before}
+        used["other"] = used["machine"] - used["gunicorn"] - used["postgres"] - used["wrk"]
+        return {key: round(value, 1) for key, value in used.items()}
+
+
 @contextmanager
-def gunicorn(env: dict[str, str], log: Path, extra: list[str]) -> Iterator[int]:
+def gunicorn(env: dict[str, str], log: Path, extra: list[str]) -> Iterator[tuple[int, int]]:
     port = free_port()
     with log.open("w") as out:
         server = subprocess.Popen(
@@ -211,7 +338,7 @@ def gunicorn(env: dict[str, str], log: Path, extra: list[str]) -> Iterator[int]:
                 raise SystemExit("gunicorn did not start:\n" + log.read_text()[-3000:])
             time.sleep(0.3)
         time.sleep(3)  # every worker booted (they import Django after the fork)
-        yield port
+        yield port, server.pid
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -269,6 +396,16 @@ def machine() -> str:
     )
 
 
+def code_version() -> str:
+    done = subprocess.run(
+        ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "?"
+
+
 def load() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -284,8 +421,15 @@ def main() -> None:
         default=2 * multiprocessing.cpu_count() + 1,
         help="WEB_CONCURRENCY (the project's default: 2 per core + 1)",
     )
-    parser.add_argument("--conn-max-age", type=int, default=0, help="BENCH_CONN_MAX_AGE")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=None,
+        help="CONN_MAX_AGE in seconds (0: a new connection per request); default: the "
+        "project's setting",
+    )
     parser.add_argument("--modes", default=",".join(MODES))
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of all modes (medians)")
     parser.add_argument(
         "--db-url", default="postgres://postgres@127.0.0.1:5432/bench_survey", help="dropped!"
     )
@@ -305,7 +449,8 @@ def main() -> None:
         "OPENBLAS_NUM_THREADS": "1",
     }
     env.pop("AIMONITOR_PRODUCTION", None)
-    if args.conn_max_age:
+    env.pop("BENCH_CONN_MAX_AGE", None)
+    if args.conn_max_age is not None:
         env["BENCH_CONN_MAX_AGE"] = str(args.conn_max_age)
     os.environ.update(env)
     sys.path[0] = str(ROOT)  # not bench/survey: bench.survey.settings is a package module
@@ -313,7 +458,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(
         f"gunicorn: the project's configuration (sync workers), WEB_CONCURRENCY={args.workers}"
-        f", extra {args.gunicorn_args or 'none'}; CONN_MAX_AGE={args.conn_max_age}; "
+        f", extra {args.gunicorn_args or 'none'}; "
         f"wrk -t{args.connections} -c{args.connections} -d{args.duration}s "
         f"(warm-up {args.warmup} s)"
     )
@@ -322,54 +467,82 @@ def main() -> None:
     people = prepare_data(PEOPLE)
     sessions = var_dir / "sessions.lua"
     print(f"prepared in {time.monotonic() - started:.1f} s: {PEOPLE} people, {var_dir}")
+    from django.conf import settings
 
-    results: dict[str, dict[str, Any]] = {}
-    with gunicorn(env, var_dir / "gunicorn.log", args.gunicorn_args) as port:
-        for mode in args.modes.split(","):
-            write_sessions(people, sessions)
-            if args.warmup:
-                run_wrk(port, mode, sessions, args.connections, args.warmup)
-                time.sleep(1)  # the saves still in flight when wrk stopped
+    db = settings.DATABASES["default"]
+    print(
+        f"database: CONN_MAX_AGE={db.get('CONN_MAX_AGE')}, "
+        f"CONN_HEALTH_CHECKS={db.get('CONN_HEALTH_CHECKS')}; code: {code_version()}"
+    )
+
+    runs: dict[str, list[dict[str, Any]]] = {mode: [] for mode in args.modes.split(",")}
+    with gunicorn(env, var_dir / "gunicorn.log", args.gunicorn_args) as (port, pid):
+        meter = CpuMeter(pid)
+        for _ in range(args.repeat):
+            for mode, done in runs.items():
                 write_sessions(people, sessions)
-            before = revisions_of_c4()
-            at_start = load()
-            result = run_wrk(port, mode, sessions, args.connections, args.duration)
-            result["load"] = at_start
-            time.sleep(1)
-            result["written"] = revisions_of_c4() - before
-            results[mode] = result
-            print(json.dumps(result))
-    table(results, args.connections)
+                if args.warmup:
+                    run_wrk(port, mode, sessions, args.connections, args.warmup)
+                    settle()
+                    write_sessions(people, sessions)
+                before = revisions_of_c4()
+                at_start, cpu = load(), meter.sample()
+                result = run_wrk(port, mode, sessions, args.connections, args.duration)
+                result["cpu_s"] = meter.spent(cpu, meter.sample())
+                result["load"] = at_start
+                result["written"] = settle() - before
+                done.append(result)
+                print(json.dumps(result))
+    table(runs, args.connections)
     shutil.rmtree(var_dir, ignore_errors=True)
 
 
-def table(results: dict[str, dict[str, Any]], connections: int) -> None:
-    bare = results.get("bare", {}).get("rps")
+def table(runs: dict[str, list[dict[str, Any]]], connections: int) -> None:
+    """Medians over the rounds; the statuses and CPU of all rounds together."""
+
+    def median(mode: str, key: str) -> float:
+        return float(statistics.median(r[key] for r in runs[mode]))
+
+    bare = median("bare", "rps") if runs.get("bare") else None
     print()
-    print("| request | req/s | p50 ms | p99 ms | × bare | statuses | load at start |")
-    print("|---|---|---|---|---|---|---|")
-    for mode, r in results.items():
-        ratio = f"{r['rps'] / bare:.2f}" if bare else "-"
+    print(
+        "| request | req/s (rounds) | p50 ms | p99 ms | × bare | CPU ms per request: "
+        "gunicorn + PostgreSQL | statuses | CPU s: gunicorn / PostgreSQL / wrk / rest |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for mode, done in runs.items():
+        rps = median(mode, "rps")
+        ratio = f"{rps / bare:.2f}" if bare else "-"
+        total = {key: sum(r[key] for r in done) for key in done[0] if isinstance(done[0][key], int)}
         if mode == "bare":
-            statuses = f"non-2xx {r['non_2xx_3xx']}"
+            statuses = f"non-2xx {total['non_2xx_3xx']}"
         else:
-            statuses = f"200: {r['n200']}, 422: {r['n422']}, 429: {r['n429']}"
-            statuses += f", other: {r['nother']}"
+            statuses = f"200: {total['n200']}, 422: {total['n422']}, 429: {total['n429']}"
+            statuses += f", other: {total['nother']}"
         if mode.startswith("save"):
-            statuses += f"; revisions written: {r['written']}"
-        errors = r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
-        if errors:
-            statuses += f"; socket errors {errors}"
-        print(
-            f"| {mode} | {r['rps']:.0f} | {r['p50_us'] / 1000:.1f} | {r['p99_us'] / 1000:.1f} "
-            f"| {ratio} | {statuses} | {r['load']} |"
+            statuses += f"; revisions written: {total['written']}"
+        errors = sum(total[k] for k in ("connect_errors", "read_errors", "write_errors"))
+        if errors + total["timeouts"]:
+            statuses += f"; socket errors {errors}, timeouts {total['timeouts']}"
+        cpu = {k: sum(r["cpu_s"][k] for r in done) for k in done[0]["cpu_s"]}
+        rounds = " / ".join(f"{r['rps']:.0f}" for r in done)
+        requests = sum(r["requests"] for r in done)
+        per_request = (
+            f"{cpu['gunicorn'] * 1000 / requests:.1f} + {cpu['postgres'] * 1000 / requests:.1f}"
         )
-    for mode, r in results.items():
-        # wrk stops with up to one save per connection in flight: those may still write.
-        if mode == "save_write" and not 0 <= r["written"] - r["n200"] <= connections:
-            print(f"save_write: {r['n200']} saves answered 200 but {r['written']} revisions")
-        if mode == "save_same" and r["written"]:
-            print(f"save_same wrote {r['written']} revisions: it should write none")
+        print(
+            f"| {mode} | {rps:.0f} ({rounds}) | {median(mode, 'p50_us') / 1000:.0f} "
+            f"| {median(mode, 'p99_us') / 1000:.0f} | {ratio} | {per_request} | {statuses} "
+            f"| {cpu['gunicorn']:.0f} / {cpu['postgres']:.0f} / {cpu['wrk']:.0f} / "
+            f"{cpu['other']:.0f} of {cpu['machine']:.0f} busy |"
+        )
+    for mode, done in runs.items():
+        for r in done:
+            # wrk stops with up to one save per connection in flight: those may still write.
+            if mode == "save_write" and not 0 <= r["written"] - r["n200"] <= connections:
+                print(f"save_write: {r['n200']} saves answered 200 but {r['written']} revisions")
+            if mode == "save_same" and r["written"]:
+                print(f"save_same wrote {r['written']} revisions: it should write none")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@
 --   save_write  autosave of C4 alternating between two values: every save writes a new
 --               revision and a history row
 -- BENCH_SESSIONS is a Lua file returning one table per logged-in person
--- ({code=, session=, csrf=, value=, other=, revision=}); wrk thread i is person i, so run
+-- ({code=, session=, csrf=, value=, other=, revision=, rest=}; rest: the other fields of
+-- the theme page's form, which htmx posts with every autosave); wrk thread i is person i, so run
 -- with as many threads as connections (-t50 -c50): each thread holds one connection, its
 -- requests are sequential, and the revision it sends is the one its last answer showed.
 
@@ -54,7 +55,7 @@ function request()
   if mode == "bare" or mode == "theme" then
     return wrk.format("GET", path, headers)
   end
-  local body = "C4=" .. value .. "&C4__revision=" .. revision
+  local body = "C4=" .. value .. "&C4__revision=" .. revision .. me.rest
   return wrk.format("POST", path, headers, body)
 end
 

@@ -145,7 +145,9 @@ class Browsing:
 
 
 @pytest.fixture
-def browsing(playwright_chromium: Browser, live_server: Any) -> Iterator[Browsing]:
+def browsing(
+    playwright_chromium: Browser, live_server: Any, transactional_db: None
+) -> Iterator[Browsing]:
     """New browser contexts on the live server (``browsing.context()``), closed afterwards;
     the rate limits (kept in the cache) start from zero for every test."""
     cache.clear()

@@ -81,7 +81,7 @@ def response_of(wave: Wave, code: str) -> MunicipalResponse:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
+def _fresh_rate_limits(db: None) -> None:
     """Rate limits count per minute in the cache, which outlives a test: every test starts
     with none counted (the test clients share one address)."""
     from django.core.cache import cache

@@ -49,8 +49,10 @@ pytestmark = pytest.mark.postgres_only
 BIN = Path(sys.executable).parent
 WORKERS = 3
 ACKS_BEFORE_KILL = 150
-"""Saves answered "Opgeslagen" (in all) before the kill; every stream has at least three."""
-STREAM_DEADLINE = 30.0
+"""Saves answered "Opgeslagen" (in all) before the kill, or as many as came in
+``STREAM_SECONDS`` on a slow machine; every stream has at least three."""
+STREAM_SECONDS = 10.0
+STREAM_DEADLINE = 40.0
 TIMEOUT = 30.0
 
 
@@ -400,9 +402,11 @@ def test_every_acknowledged_autosave_survives_a_kill_of_the_server(
             thread.start()
         streaming = time.monotonic()
         deadline = streaming + STREAM_DEADLINE
-        while (
-            sum(s.acks() for s in streams) < ACKS_BEFORE_KILL or min(s.acks() for s in streams) < 3
-        ):
+        while True:
+            acks = [s.acks() for s in streams]
+            long_enough = time.monotonic() - streaming > STREAM_SECONDS
+            if min(acks) >= 3 and (sum(acks) >= ACKS_BEFORE_KILL or long_enough):
+                break
             assert time.monotonic() < deadline, [(s.name, s.acks(), s.errors) for s in streams]
             assert all(t.is_alive() for t in threads), [s.errors for s in streams]
             time.sleep(0.02)
@@ -447,21 +451,21 @@ def test_every_acknowledged_autosave_survives_a_kill_of_the_server(
                     assert value == sends[last].values[variable], (variable, value)
                 else:
                     landed_unanswered.append(variable)
-        assert acknowledged >= ACKS_BEFORE_KILL
+        assert acknowledged >= 3 * len(streams)
 
         # After the restart: a resent autosave (the same body twice) is applied once, one
         # after the other and at the same moment (a retry racing its original).
         coordinator = browsers["coordinator_a"]
         before, revision = _answers(response)["C4"]
         text = "12,5" if before != 12.5 else "13,5"
-        history = len(_history(response, "C4"))
+        rows = len(_history(response, "C4"))
         body = {"C4": text, "C4__revision": str(revision)}
         for _ in range(2):
             status, page = coordinator.autosave("C4", body)
             assert status == 200, (status, page[:2000])
             assert "Opgeslagen" in page
         assert _answers(response)["C4"] == (float(text.replace(",", ".")), revision + 1)
-        assert len(_history(response, "C4")) == history + 1
+        assert len(_history(response, "C4")) == rows + 1
 
         both = threading.Barrier(2)
         results: list[tuple[int, str]] = []

@@ -104,3 +104,20 @@ def test_issuing_a_link_is_logged_as_an_invitation(links: dict[str, IssuedLink])
     assert events.count() == 3
     with pytest.raises(Exception, match="append-only"):
         events.first().delete()  # type: ignore[union-attr]
+
+
+def test_behind_a_trusted_proxy_each_client_has_a_rate_limit_of_their_own(
+    links: dict[str, IssuedLink], settings: object
+) -> None:
+    settings.TRUST_X_FORWARDED_FOR = True  # type: ignore[attr-defined]
+    guesser, visitor = Client(), Client()
+    for i in range(21):
+        guesser.get(
+            reverse("survey:open", args=[f"guess-{i}"]), HTTP_X_FORWARDED_FOR="198.51.100.7"
+        )
+    assert guesser.get("/link/guess/", HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+    opened = visitor.get(
+        reverse("survey:open", args=[links["coordinator_a"].token]),
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert opened.status_code == 302

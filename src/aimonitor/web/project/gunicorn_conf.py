@@ -28,9 +28,10 @@ timeout = 30
 graceful_timeout = 30
 # The proxy keeps its connections to gunicorn open briefly between requests.
 keepalive = 5
-# Restart each worker after about 1000 requests, staggered, to bound slow memory growth.
-max_requests = 1000
-max_requests_jitter = 100
+# Restart each worker after about 10,000 requests, staggered, to bound slow memory growth
+# (a restart re-imports Django: about a second of CPU, bench/RESULTS.md, survey portal).
+max_requests = 10000
+max_requests_jitter = 1000
 
 # The proxy on this machine may tell gunicorn the client's scheme (X-Forwarded-Proto).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

@@ -100,6 +100,18 @@ STORAGES = {
 
 REPORTS_DIR = config.var_dir() / "reports"
 
+# The cache holds the survey's rate limits: in the database, so that every gunicorn worker
+# counts the same requests (the table is made by survey migration 0002).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "aimonitor_cache",
+    }
+}
+# Behind a proxy that appends the client's address to X-Forwarded-For (nginx:
+# proxy_add_x_forwarded_for), the rate limits count per client, not per proxy.
+TRUST_X_FORWARDED_FOR = config.env_bool("TRUST_X_FORWARDED_FOR", False)
+
 # Behind a TLS proxy (docs/operations/deploy.md). The proxy header is trusted only when
 # asked for: a proxy that does not overwrite it would let any client claim HTTPS.
 if config.env_bool("SECURE_PROXY_SSL_HEADER", False):

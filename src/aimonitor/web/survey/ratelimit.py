@@ -1,14 +1,26 @@
-"""A fixed-window rate limit on the cache: the token endpoint is not a guessing oracle."""
+"""A fixed-window rate limit on the cache: the token endpoint is not a guessing oracle.
+
+The cache is the database's (settings ``CACHES``), shared by every worker; its increments
+are not atomic, so two requests at the same instant may count once: a limit, not a quota."""
 
 from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
+    """The client's address: behind a trusted proxy (``TRUST_X_FORWARDED_FOR``) the last
+    address of X-Forwarded-For, the one the proxy itself appended; else the peer's."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        if forwarded[-1]:
+            return str(forwarded[-1])
     return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
