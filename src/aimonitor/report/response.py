@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from aimonitor.i18n import Lang, translator
+from aimonitor.i18n import Lang, synthetic_data_label, translator
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.questionnaire.form import describe_answer
 
@@ -56,7 +56,7 @@ def render_response_html(
             ),
             status=document.status,
             synthetic=document.synthetic,
-            synthetic_text=words.gettext("SYNTHETIC demo data"),
+            synthetic_text=synthetic_data_label().get(lang),
             question=words.gettext("Question"),
             answer=words.gettext("Answer"),
             themes=themes,
