@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from aimonitor.i18n import Lang, check_language
+from aimonitor.i18n import Lang, UnknownLanguageError, check_language
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.questionnaire.entry import build_fields
 from aimonitor.questionnaire.form import (
@@ -65,9 +65,10 @@ SAVES_PER_MINUTE = 600
 
 
 def _lang() -> Lang:
+    """The language of this request (Dutch unless the person switched to English)."""
     try:
         return check_language((get_language() or "nl")[:2])
-    except Exception:
+    except UnknownLanguageError:
         return "nl"
 
 
