@@ -13,8 +13,8 @@ from django.core.validators import validate_email
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang
-from aimonitor.questionnaire import Questionnaire
 from aimonitor.web.municipalities.models import Municipality
+from aimonitor.web.survey.access import frozen_questionnaire
 from aimonitor.web.survey.invitations import send_invitation
 from aimonitor.web.survey.links import issue_link, person_for
 from aimonitor.web.survey.purposes import LINK_PURPOSES
@@ -54,7 +54,7 @@ def invite_by_command(
         raise InvitationError(
             f"unknown purpose {purpose!r}; one of: {', '.join(sorted(LINK_PURPOSES))}"
         )
-    known = [t.id for t in Questionnaire.from_dict(wave.questionnaire).themes]
+    known = [t.id for t in frozen_questionnaire(wave).themes]
     unknown = sorted(set(themes) - set(known))
     if unknown:
         raise InvitationError(f"unknown themes {', '.join(unknown)}; known: {', '.join(known)}")

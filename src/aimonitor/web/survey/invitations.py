@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from aimonitor.i18n import Lang
-from aimonitor.questionnaire import Questionnaire
 from aimonitor.web.municipalities.models import Municipality
+from aimonitor.web.survey.access import frozen_questionnaire
 from aimonitor.web.survey.links import IssuedLink
 
 
@@ -35,9 +35,7 @@ def send_invitation(
 ) -> str:
     """Mail the link to its person; the link's address."""
     link = issued.link
-    questionnaire = Questionnaire.from_dict(
-        link.wave.questionnaire, source=f"wave {link.wave.year}"
-    )
+    questionnaire = frozen_questionnaire(link.wave)
     themes = [
         t.name.get(lang) for t in questionnaire.themes if not link.themes or t.id in link.themes
     ]

@@ -46,7 +46,6 @@ class ItemSave:
     """What became of one item's save."""
 
     saved: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
     problems: dict[str, str] = field(default_factory=dict)
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     answers: dict[str, StoredAnswer] = field(default_factory=dict)
@@ -73,7 +72,7 @@ def write_item(access: SurveyAccess, item_id: str, form: FormData, lang: Lang) -
         response = MunicipalResponse.objects.select_for_update().get(pk=access.response.pk)
         rows = {a.variable: a for a in Answer.objects.filter(response=response)}
         stored = {name: StoredAnswer(a.value, a.revision) for name, a in rows.items()}
-        values = {name: s.value for name, s in stored.items()}
+        values = stored_values(stored)
         if response.status == MunicipalResponse.Status.SUBMITTED:
             message = refusal_text("submitted", lang)
             outcome.problems = {v.name: message for v in variables}
@@ -89,8 +88,7 @@ def write_item(access: SurveyAccess, item_id: str, form: FormData, lang: Lang) -
             if (current is not None and current.value == entry.value) or (
                 current is None and entry.value is None
             ):
-                outcome.unchanged.append(variable.name)
-                continue
+                continue  # the stored value again (a resent save): nothing to do
             if not shown and entry.value is not None:
                 outcome.problems[variable.name] = refusal_text("routed_away", lang)
                 continue
