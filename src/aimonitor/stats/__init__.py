@@ -30,10 +30,6 @@ Public names
   (Welch-Satterthwaite degrees of freedom), :func:`p_value` and :func:`control_fdr`
   (Benjamini-Hochberg over a family of differences; :func:`benjamini_hochberg` on raw
   p-values, as R's ``p.adjust(p, "BH")``).
-* Representativeness of a census's response: :func:`estimate_representativeness` ->
-  :class:`Representativeness` (R-indicator, propensity SD and CV, logistic main-effects
-  propensities) with unconditional and conditional partial indicators per variable and
-  category as :class:`PartialIndicator` (``docs/methodology/representativeness.md``).
 * Errors: :class:`StatsError` and subclasses, all :class:`aimonitor.errors.AimonitorError`.
 
 Conventions: ``df="domain"`` (default) uses t with the domain's PSUs minus strata, which is
@@ -66,11 +62,6 @@ from aimonitor.stats.errors import (
 from aimonitor.stats.estimators import design_effect, mean, proportion, total
 from aimonitor.stats.intervals import DEFAULT_PROPORTION_METHOD, ProportionMethod
 from aimonitor.stats.quantiles import quantile
-from aimonitor.stats.representativeness import (
-    PartialIndicator,
-    Representativeness,
-    estimate_representativeness,
-)
 from aimonitor.stats.result import Estimate, Estimates, LabelledEstimate
 from aimonitor.stats.weighting import Margin, calibrate, poststratify, rake
 
@@ -89,9 +80,7 @@ __all__ = [
     "IntArray",
     "LabelledEstimate",
     "Margin",
-    "PartialIndicator",
     "ProportionMethod",
-    "Representativeness",
     "StatsError",
     "benjamini_hochberg",
     "calibrate",
@@ -102,7 +91,6 @@ __all__ = [
     "design_from_arrays",
     "difference",
     "differences",
-    "estimate_representativeness",
     "mean",
     "p_value",
     "poststratify",
