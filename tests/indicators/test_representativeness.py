@@ -1,8 +1,11 @@
-"""The R-indicator and its partial indicators, against values worked out by hand."""
+"""The R-indicator and its partial indicators, against values worked out by hand and the
+fitted propensities of R's glm."""
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -132,3 +135,36 @@ def test_the_propensities_of_the_demo_wave_meet_the_likelihood_equations(
 def test_a_frame_of_one_municipality_has_no_r_indicator() -> None:
     with pytest.raises(IndicatorError, match="at least two"):
         estimate_representativeness(frame_of([("Utrecht", SMALL, 1)]), ["GM0000"])
+
+
+# Fitted values of R's glm(family = binomial) for a 36-unit census (four size classes, three
+# provinces), made by representativeness_reference.R, which the JSON embeds with the R version.
+R_SCRIPT = Path(__file__).with_name("representativeness_reference.R")
+R_REFERENCE = json.loads(R_SCRIPT.with_suffix(".json").read_text(encoding="utf-8"))
+
+# Each reference case: the JSON key of R's fitted values and the factors of its formula.
+# Both fit fit_propensities' interface (one label array per unit per factor). In the second,
+# region is a coarsening of province, so its dummy is aliased (glm reports an NA coefficient
+# and drops it); fit_propensities keeps it, and its least-squares Newton step on the singular
+# Hessian reaches the same fitted values, so that case is kept too.
+R_CASES = {
+    "fitted_size_class_province": ("size_class", "province"),
+    "fitted_size_class_province_region": ("size_class", "province", "region"),
+}
+
+
+def test_every_fitted_case_of_the_r_reference_is_checked() -> None:
+    assert sorted(key for key in R_REFERENCE if key.startswith("fitted_")) == sorted(R_CASES)
+
+
+@pytest.mark.parametrize("case", sorted(R_CASES))
+def test_the_propensities_match_the_fitted_values_of_r_glm(case: str) -> None:
+    response = np.array(R_REFERENCE["responded"], dtype=np.float64)
+    factors = [np.array(R_REFERENCE[name]) for name in R_CASES[case]]
+    fitted = fit_propensities(response, factors)
+    np.testing.assert_allclose(fitted, R_REFERENCE[case], rtol=0, atol=1e-8)
+
+
+def test_the_r_reference_embeds_the_script_that_made_it() -> None:
+    assert R_REFERENCE["generator"].startswith("R version ")
+    assert R_REFERENCE["script"] == R_SCRIPT.read_text(encoding="utf-8").splitlines()
