@@ -2,7 +2,8 @@
 
 Four people, the ones the fieldwork portal is built for:
 
-- ``researcher``: of the research team that runs the monitor; staff, works in the admin;
+- ``researcher``: of the research team that runs the monitor; staff, works in the admin and
+  the research portal; logged in with a second factor (an authenticator app);
 - ``coordinator_a``: coordinates the response of municipality A (Amsterdam, GM0363);
 - ``contributor_a``: fills in questions for municipality A;
 - ``contributor_b``: fills in questions for municipality B (Rotterdam, GM0599).
@@ -14,6 +15,7 @@ Four people, the ones the fieldwork portal is built for:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,9 +84,31 @@ def client_as(cast: dict[str, Member]) -> Callable[[str | None], Client]:
         client = Client()
         if name is not None:
             client.force_login(cast[name].user)
+        if name in STAFF:
+            pass_second_factor(client, cast[name].user)
         return client
 
     return make
+
+
+def pass_second_factor(client: Client, user: User) -> None:
+    """Give ``user`` an authenticator app and mark the client's session as one that passed
+    it, as allauth's login does after the code (the login itself is tested in
+    tests/web/research/test_login.py and the browser tests)."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
+    session = client.session
+    now = time.time()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "password", "at": now, "username": user.get_username()},
+        {"method": "mfa", "at": now, "type": "totp"},
+    ]
+    session[AUTHENTICATION_METHODS_SESSION_KEY + "_user"] = str(user.pk)
+    session.save()
 
 
 @pytest.fixture

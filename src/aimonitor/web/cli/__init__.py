@@ -21,6 +21,7 @@ def registrars() -> list[Registrar]:
         database.register,
         outputs.register,
         fieldwork.register,
+        fieldwork.register_research,
         demo.register,
     ]
 

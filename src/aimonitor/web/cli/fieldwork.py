@@ -1,4 +1,5 @@
-"""``aimonitor invite``: a personal link for one person of one municipality."""
+"""``aimonitor invite``, ``aimonitor reminders`` and ``aimonitor researcher``: the fieldwork
+from the command line (links, reminders on a timer, researchers' accounts)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,59 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     invite.add_argument("--lang", default="nl", help="language of the mail (nl, en)")
     invite.add_argument("--base-url", help="scheme and host of the link (AIMONITOR_BASE_URL)")
     invite.set_defaults(handler=_invite)
+
+
+def _reminders(args: argparse.Namespace) -> int:
+    def action() -> list[str]:
+        from aimonitor.fieldwork.reminders import ReminderCadence
+        from aimonitor.web.research.commands import remind_by_command
+
+        set_up_database()
+        cadence = ReminderCadence(
+            first_after=args.first_after,
+            every=args.every,
+            max_reminders=args.max,
+            last_call_before_close=args.last_call,
+        )
+        return remind_by_command(args.wave, cadence)
+
+    for line in with_database(action):
+        print(line)
+    return 0
+
+
+def _researcher(args: argparse.Namespace) -> int:
+    def action() -> list[str]:
+        from aimonitor.web.research.commands import add_researcher
+
+        set_up_database()
+        return add_researcher(args.username, args.email, args.name, base_url=args.base_url)
+
+    for line in with_database(action):
+        print(line)
+    return 0
+
+
+def register_research(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    reminders = subparsers.add_parser(
+        "reminders",
+        help="remind municipalities that have not responded (idempotent: run it hourly)",
+    )
+    reminders.add_argument("--wave", type=YEAR, required=True, help="the wave's year")
+    reminders.add_argument(
+        "--first-after", type=int, default=7, help="working days from invitation to reminder 1"
+    )
+    reminders.add_argument("--every", type=int, default=5, help="working days between reminders")
+    reminders.add_argument("--max", type=int, default=3, help="regular reminders at most")
+    reminders.add_argument(
+        "--last-call", type=int, default=2, help="working days before closing of the last call"
+    )
+    reminders.set_defaults(handler=_reminders)
+    researcher = subparsers.add_parser(
+        "researcher", help="create a researcher's account (password and second factor follow)"
+    )
+    researcher.add_argument("--username", required=True)
+    researcher.add_argument("--email", required=True)
+    researcher.add_argument("--name", default="")
+    researcher.add_argument("--base-url", default="http://127.0.0.1:8000")
+    researcher.set_defaults(handler=_researcher)

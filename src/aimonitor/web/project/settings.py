@@ -28,8 +28,12 @@ INSTALLED_APPS = [
     "aimonitor.web.accounts",
     "aimonitor.web.fieldwork",
     "aimonitor.web.survey",
+    "aimonitor.web.research",  # before allauth: its templates give allauth's pages our look
     "aimonitor.web.public",
     "django_htmx",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -43,9 +47,34 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",  # who made a change in the admin
 ]
+
+# Researchers log in with django-allauth: a password and a second factor (an authenticator
+# app, TOTP, with recovery codes). Nobody signs up: the research team creates accounts
+# (aimonitor.web.research.accounts). Every researcher page and the admin ask for a session
+# that passed the second factor (aimonitor.web.research.access).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "aimonitor.web.research.accounts.ResearchAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# Failed logins: at most 5 per 5 minutes per account and 10 a minute per client address
+# (allauth counts them in the cache, the database cache shared by the workers).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "login": "30/m/ip"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "AI Monitor"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "research:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 
 ROOT_URLCONF = "aimonitor.web.project.urls"
 WSGI_APPLICATION = "aimonitor.web.project.wsgi.application"

@@ -10,6 +10,8 @@ urlpatterns = [
     path("rapport/<int:year>/<str:lang>/", public_views.report, name="report"),
     path("rapport/<int:year>/<str:lang>/<str:filename>", public_views.report, name="report-file"),
     path("", include("aimonitor.web.survey.urls")),
+    path("onderzoek/", include("aimonitor.web.research.urls")),
+    path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -9,8 +9,9 @@ link can be issued at any time. The person is a Django user with a
 kept there, apart from the answers (which record only who changed them, through their
 history).
 
-:class:`FieldworkEvent` is the audit log of invitations, revocations, submissions and
-reopenings: rows are only ever added.
+:class:`FieldworkEvent` is the audit log of the fieldwork: logins, contact imports,
+invitations, reminders and failed mails, revocations, submissions, reopenings and changes of
+a wave; rows are only ever added.
 """
 
 from __future__ import annotations
@@ -72,10 +73,23 @@ class FieldworkEvent(models.Model):
         REVOKED = "revoked", _("link revoked")
         SUBMITTED = "submitted", _("submitted")
         REOPENED = "reopened", _("reopened")
+        REMINDED = "reminded", _("reminded")
+        MAIL_FAILED = "mail_failed", _("mail not delivered")
+        IMPORTED = "imported", _("contacts imported")
+        WAVE_CHANGED = "wave_changed", _("wave changed")
+        LOGIN = "login", _("logged in")
+        LOGIN_FAILED = "login_failed", _("login failed")
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="fieldwork_events")
-    municipality_code = models.CharField(_("municipality (CBS code)"), max_length=6)
+    wave = models.ForeignKey(
+        Wave,
+        on_delete=models.CASCADE,
+        related_name="fieldwork_events",
+        null=True,
+        blank=True,
+        help_text=_("Empty for events of no wave (logins)."),
+    )
+    municipality_code = models.CharField(_("municipality (CBS code)"), max_length=6, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -93,7 +107,8 @@ class FieldworkEvent(models.Model):
         verbose_name_plural = _("fieldwork events")
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()} {self.municipality_code}"
+        where = f" {self.municipality_code}" if self.municipality_code else ""
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}{where}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

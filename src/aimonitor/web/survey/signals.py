@@ -1,5 +1,6 @@
 """The fieldwork log hears of reopenings: a response that goes from submitted back to in
-progress (in the admin) is logged with who did it (from the response's history)."""
+progress (in the admin or the research portal) is logged with who did it and why (from the
+response's history: its user and change reason)."""
 
 from __future__ import annotations
 
@@ -21,4 +22,5 @@ def log_reopening(
             wave_id=instance.wave_id,
             municipality_code=instance.municipality.code,
             actor=records[0].history_user,
+            detail=(records[0].history_change_reason or "")[:300],
         )

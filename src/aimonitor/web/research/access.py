@@ -1,0 +1,94 @@
+"""Who may open a researcher page: a researcher whose session passed the second factor.
+
+- Not logged in: to the login page, and back after it.
+- Logged in without being a researcher (a municipality's coordinator or contributor, who
+  came in through a personal link): 403, whatever link the session holds.
+- A researcher without an authenticator app: to the page that sets one up (allauth's TOTP
+  activation, which also hands out the recovery codes); nothing else opens before.
+- A researcher whose session did not pass the second factor (logged in some other way):
+  logged out and sent to the login page.
+
+The admin asks the same (:func:`install_on_admin`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import admin, auth, messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from aimonitor.web.accounts.models import Membership
+
+View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+def is_researcher(user: Any) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return bool(Membership.objects.filter(user=user, role=Membership.Role.RESEARCHER).exists())
+
+
+def has_second_factor(request: HttpRequest, user: Any = None) -> bool:
+    """Whether this session's login (of ``user``, else the request's) passed a second
+    factor (TOTP or a recovery code)."""
+    records = get_authentication_records(request, user or request.user)
+    return any(record.get("method") == "mfa" for record in records)
+
+
+def researcher_required(view: View) -> View:
+    @wraps(view)
+    def check(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        refusal = _refusal(request)
+        if refusal is not None:
+            return refusal
+        return view(request, *args, **kwargs)
+
+    return check  # type: ignore[return-value]
+
+
+def _refusal(request: HttpRequest) -> HttpResponse | None:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_researcher(request.user):
+        raise PermissionDenied("researchers only")
+    if not is_mfa_enabled(request.user):
+        messages.info(
+            request, _("Set up your second factor first: an authenticator app on your phone.")
+        )
+        return redirect("mfa_activate_totp")
+    if not has_second_factor(request):
+        auth.logout(request)
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
+def install_on_admin(site: admin.AdminSite) -> None:
+    """The admin opens for staff researchers who passed the second factor, and its login
+    page is the researchers' login page."""
+    original = site.has_permission
+
+    def has_permission(request: HttpRequest) -> bool:
+        return bool(
+            original(request)
+            and is_researcher(request.user)
+            and is_mfa_enabled(request.user)
+            and has_second_factor(request)
+        )
+
+    def login(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+        refusal = _refusal(request)
+        if refusal is not None:
+            return refusal
+        raise PermissionDenied("the admin is for staff researchers")
+
+    site.has_permission = has_permission  # type: ignore[method-assign]
+    site.login = login  # type: ignore[method-assign]

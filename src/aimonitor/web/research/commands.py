@@ -1,0 +1,67 @@
+"""What the research team runs from the command line or a timer: reminders, and a
+researcher's account.
+
+``aimonitor reminders --wave 2026`` (see :mod:`aimonitor.web.cli.fieldwork`) reminds the
+coordinators of municipalities that have not responded, as the cadence says; it is
+idempotent, so a cron job or systemd timer may run it every hour
+(``docs/operations/reminders.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+
+from aimonitor.errors import AimonitorError
+from aimonitor.fieldwork.reminders import ReminderCadence
+from aimonitor.frame import load_frame
+from aimonitor.web.accounts.models import Membership
+from aimonitor.web.research.mailing import send_reminders
+from aimonitor.web.research.reads import read_fieldwork_progress
+from aimonitor.web.waves.models import Wave
+
+
+class ResearchCommandError(AimonitorError):
+    """A command of the research team that cannot run, and why."""
+
+
+def remind_by_command(
+    year: int, cadence: ReminderCadence, *, now: dt.datetime | None = None
+) -> list[str]:
+    """Send the reminders that are due in wave ``year``; the lines to print."""
+    wave = Wave.objects.filter(year=year).first()
+    if wave is None:
+        raise ResearchCommandError(f"there is no wave {year}")
+    if wave.status != Wave.Status.OPEN:
+        return [f"wave {year} is {wave.status}: no reminders"]
+    progress = read_fieldwork_progress(wave)
+    names = {m.code: m.name for m in load_frame(wave.frame_year).municipalities}
+    return send_reminders(wave, progress, names, cadence, now=now).lines(f"reminders wave {year}")
+
+
+def add_researcher(username: str, email: str, name: str = "", *, base_url: str) -> list[str]:
+    """A researcher's account without a password: they set one through the password reset
+    page, then set up their second factor at the first login."""
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ResearchCommandError(f"{email!r} is not an e-mail address") from None
+    if User.objects.filter(username=username).exists():
+        raise ResearchCommandError(f"there is a user {username!r} already")
+    with transaction.atomic():
+        user = User.objects.create_user(
+            username=username, email=email.lower(), first_name=name[:150], is_staff=True
+        )
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        Membership.objects.create(user=user, role=Membership.Role.RESEARCHER)
+    return [
+        f"researcher {username} <{email}> created",
+        f"they set a password at {base_url.rstrip('/')}{reverse('account_reset_password')}",
+        "and set up the second factor (an authenticator app) at their first login",
+    ]

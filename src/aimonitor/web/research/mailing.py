@@ -1,0 +1,286 @@
+"""Invitations and reminders to the contacts of a wave, over SMTP, each recorded.
+
+Every mail carries a new personal link (part 1 of the fieldwork: only a token's hash is
+stored, so a reminder cannot repeat the invitation's link; the earlier links keep working).
+The link is issued in the same transaction as the mail is handed to the SMTP server: when
+the server refuses the address (bounced) or cannot be reached (failed), no link is left
+behind, and the :class:`~aimonitor.web.research.models.Delivery` records what happened. The
+cockpit shows those.
+
+Texts: the wave's own :class:`~aimonitor.web.research.models.MailTemplate` in the contact's
+language, else the shipped default (``research/mail/<kind>.<lang>.txt``; the first line is
+the subject). They may use ``{{ name }}``, ``{{ municipality }}``, ``{{ organisation }}``,
+``{{ link }}``, ``{{ closes_on }}`` and ``{{ year }}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import smtplib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template import Context, Engine, TemplateSyntaxError
+from django.template.loader import get_template
+from django.utils import formats, timezone, translation
+
+from aimonitor.fieldwork.progress import FieldworkProgress
+from aimonitor.fieldwork.reminders import ReminderCadence, reminder_due
+from aimonitor.i18n import Lang
+from aimonitor.web.research.models import Contact, Delivery, MailTemplate
+from aimonitor.web.survey.access import frozen_questionnaire
+from aimonitor.web.survey.invitations import link_url
+from aimonitor.web.survey.links import AMSTERDAM, issue_link, person_for
+from aimonitor.web.survey.models import FieldworkEvent
+from aimonitor.web.waves.models import Wave
+
+PLACEHOLDERS = ("name", "municipality", "organisation", "link", "closes_on", "year")
+_ENGINE = Engine(autoescape=False)
+
+
+@dataclass(frozen=True)
+class MailText:
+    subject: str
+    body: str
+
+
+def default_mail_text(kind: str, lang: Lang) -> MailText:
+    source = get_template(f"research/mail/{kind}.{lang}.txt").template.source  # type: ignore[attr-defined]
+    subject, _, body = source.partition("\n")
+    return MailText(subject.strip(), body.strip() + "\n")
+
+
+def wave_mail_text(wave: Wave, kind: str, lang: Lang) -> MailText:
+    """The wave's text of ``kind`` in ``lang``, or the default."""
+    own = MailTemplate.objects.filter(wave=wave, kind=kind, language=lang).first()
+    return MailText(own.subject, own.body) if own else default_mail_text(kind, lang)
+
+
+def check_mail_text(text: MailText) -> str | None:
+    """What is wrong with a text a researcher wrote (``None``: nothing)."""
+    try:
+        _ENGINE.from_string(text.subject)
+        _ENGINE.from_string(text.body)
+    except TemplateSyntaxError as error:
+        return str(error)
+    if "{{ link }}" not in text.body.replace("{{link}}", "{{ link }}"):
+        return "the text must contain {{ link }}: the personal link"
+    return None
+
+
+def render_mail(text: MailText, values: dict[str, Any]) -> MailText:
+    context = Context(values, autoescape=False)
+    subject = " ".join(_ENGINE.from_string(text.subject).render(context).split())
+    return MailText(subject, _ENGINE.from_string(text.body).render(context))
+
+
+@dataclass
+class MailRun:
+    """What one round of mails did."""
+
+    sent: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    skipped: int = 0
+
+    def lines(self, what: str) -> list[str]:
+        lines = [f"{what}: {len(self.sent)} sent, {len(self.failed)} not delivered"]
+        if self.skipped:
+            lines[0] += f", {self.skipped} skipped (already done, responded or not due)"
+        lines += [f"  not delivered: {problem}" for problem in self.failed]
+        return lines
+
+
+def send_to_contact(
+    contact: Contact,
+    kind: str,
+    *,
+    municipality_name: str,
+    by: User | None = None,
+    connection: Any = None,
+) -> Delivery:
+    """Issue a link for ``contact`` and mail it; the recorded delivery."""
+    wave = contact.wave
+    lang: Lang = "nl"
+    themes = [t.id for t in frozen_questionnaire(wave).themes]
+    outcome, detail = Delivery.Status.SENT, ""
+    try:
+        with transaction.atomic():
+            issued = issue_link(
+                wave,
+                contact.municipality_code,
+                person_for(contact.email, contact.name),
+                contact.role,
+                themes=themes,
+                issued_by=by,
+            )
+            closes_on = (
+                formats.date_format(wave.closes_on, "j F Y", use_l10n=True)
+                if wave.closes_on
+                else "-"
+            )
+            with translation.override(lang):
+                text = render_mail(
+                    wave_mail_text(wave, kind, lang),
+                    {
+                        "name": contact.name,
+                        "municipality": municipality_name,
+                        "organisation": contact.organisation or municipality_name,
+                        "link": link_url(issued),
+                        "closes_on": closes_on,
+                        "year": wave.year,
+                    },
+                )
+            EmailMessage(
+                text.subject, text.body, None, [contact.email], connection=connection
+            ).send()
+    except smtplib.SMTPRecipientsRefused as error:
+        outcome, detail = Delivery.Status.BOUNCED, _smtp_detail(error)
+    except (smtplib.SMTPException, OSError) as error:
+        outcome, detail = Delivery.Status.FAILED, _smtp_detail(error)
+    delivery = Delivery.objects.create(
+        wave=wave,
+        contact=contact,
+        municipality_code=contact.municipality_code,
+        email=contact.email,
+        kind=kind,
+        status=outcome,
+        detail=detail[:300],
+        sent_by=by,
+    )
+    event = (
+        FieldworkEvent.Kind.MAIL_FAILED
+        if outcome != Delivery.Status.SENT
+        else FieldworkEvent.Kind.REMINDED
+        if kind == MailTemplate.Kind.REMINDER
+        else None
+    )
+    if event is not None:
+        FieldworkEvent.objects.create(
+            kind=event,
+            wave=wave,
+            municipality_code=contact.municipality_code,
+            actor=by,
+            detail=f"{kind} {contact.email} {detail}".strip()[:300],
+        )
+    return delivery
+
+
+def _smtp_detail(error: Exception) -> str:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{code} {message.decode(errors='replace') if isinstance(message, bytes) else message}"
+            for code, message in error.recipients.values()
+        )
+    return f"{type(error).__name__}: {error}"
+
+
+def send_invitations(
+    wave: Wave, progress: FieldworkProgress, names: dict[str, str], *, by: User | None = None
+) -> MailRun:
+    """Invite every contact of ``wave`` not invited yet (no mail of theirs went out), of a
+    municipality that has not responded. Running it again sends only what is left."""
+    invited = set(
+        Delivery.objects.filter(
+            wave=wave, kind=MailTemplate.Kind.INVITATION, status=Delivery.Status.SENT
+        ).values_list("contact_id", flat=True)
+    )
+    return _send_round(
+        wave,
+        (c for c in _contacts(wave) if c.pk not in invited),
+        progress,
+        names,
+        MailTemplate.Kind.INVITATION,
+        by=by,
+        due=lambda contact: True,
+    )
+
+
+def send_reminders(
+    wave: Wave,
+    progress: FieldworkProgress,
+    names: dict[str, str],
+    cadence: ReminderCadence,
+    *,
+    now: dt.datetime | None = None,
+    by: User | None = None,
+) -> MailRun:
+    """Remind the coordinators of municipalities that have not responded, when the cadence
+    says so (working days only, :func:`aimonitor.fieldwork.reminders.reminder_due`), and
+    never a second mail the same day to the same address. Idempotent: a second run the same
+    day sends nothing."""
+    today = timezone.localtime(now or timezone.now(), AMSTERDAM).date()
+    history: dict[int, list[Delivery]] = {}
+    for delivery in Delivery.objects.filter(wave=wave).order_by("at"):
+        if delivery.contact_id is not None:
+            history.setdefault(delivery.contact_id, []).append(delivery)
+    mailed_today = {
+        d.email
+        for deliveries in history.values()
+        for d in deliveries
+        if timezone.localtime(d.at, AMSTERDAM).date() == today
+    }
+
+    def due(contact: Contact) -> bool:
+        deliveries = history.get(contact.pk, [])
+        invitations = [
+            d for d in deliveries if d.kind == "invitation" and d.status == Delivery.Status.SENT
+        ]
+        if not invitations or contact.email in mailed_today:
+            return False
+        return reminder_due(
+            today,
+            invited_on=timezone.localtime(invitations[0].at, AMSTERDAM).date(),
+            closes_on=wave.closes_on,
+            reminders_sent=[
+                timezone.localtime(d.at, AMSTERDAM).date()
+                for d in deliveries
+                if d.kind == "reminder"
+            ],
+            cadence=cadence,
+        )
+
+    coordinators = (c for c in _contacts(wave) if c.role == Contact.Role.COORDINATOR)
+    return _send_round(
+        wave, coordinators, progress, names, MailTemplate.Kind.REMINDER, by=by, due=due
+    )
+
+
+def _contacts(wave: Wave) -> list[Contact]:
+    return list(Contact.objects.filter(wave=wave).order_by("municipality_code", "email"))
+
+
+def _send_round(
+    wave: Wave,
+    contacts: Iterable[Contact],
+    progress: FieldworkProgress,
+    names: dict[str, str],
+    kind: str,
+    *,
+    by: User | None,
+    due: Callable[[Contact], bool],
+) -> MailRun:
+    run = MailRun()
+    # One connection object for the round; each mail opens and closes it, so a server that
+    # is down fails the mails one by one (each recorded) rather than the round.
+    connection = get_connection()
+    for contact in contacts:
+        state = progress.states.get(contact.municipality_code)
+        if state is None or state.has_responded or not due(contact):
+            run.skipped += 1
+            continue
+        delivery = send_to_contact(
+            contact,
+            kind,
+            municipality_name=names.get(contact.municipality_code, contact.municipality_code),
+            by=by,
+            connection=connection,
+        )
+        if delivery.status == Delivery.Status.SENT:
+            run.sent.append(contact.email)
+        else:
+            run.failed.append(f"{contact.email} ({contact.municipality_code}): {delivery.detail}")
+    return run

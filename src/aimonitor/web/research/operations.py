@@ -1,0 +1,103 @@
+"""What a researcher changes: a wave's life (draft, dates, open, close) and reopening a
+submitted response. Each change is checked by the models (ADR 0008) and logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from aimonitor.errors import AimonitorError
+from aimonitor.frame import load_frame
+from aimonitor.questionnaire import load_questionnaire
+from aimonitor.web.fieldwork.models import MunicipalResponse
+from aimonitor.web.survey.models import FieldworkEvent
+from aimonitor.web.waves.models import Wave
+
+
+class OperationError(AimonitorError):
+    """A change a researcher asked for that cannot be made, and why."""
+
+
+def create_wave(
+    year: int,
+    questionnaire_file: Path,
+    frame_year: int,
+    opens_on: dt.date,
+    closes_on: dt.date,
+    *,
+    by: User | None,
+) -> Wave:
+    """A draft wave with a copy of the questionnaire (frozen when it opens)."""
+    instrument = load_questionnaire(questionnaire_file)
+    load_frame(frame_year)  # a frame that cannot be read is an error now, not when opening
+    with transaction.atomic():
+        wave = Wave.objects.create(
+            year=year,
+            status=Wave.Status.DRAFT,
+            frame_year=frame_year,
+            questionnaire_id=instrument.id,
+            questionnaire_version=instrument.version,
+            questionnaire=instrument.to_dict(),
+            opens_on=opens_on,
+            closes_on=closes_on,
+        )
+        _log(wave, by, f"created from {questionnaire_file.name}, frame {frame_year}")
+    return wave
+
+
+def set_dates(wave: Wave, opens_on: dt.date, closes_on: dt.date, *, by: User | None) -> None:
+    if wave.status in (Wave.Status.PUBLISHED,):
+        raise OperationError(f"wave {wave.year} is published: its dates are fixed")
+    wave.opens_on, wave.closes_on = opens_on, closes_on
+    with transaction.atomic():
+        wave.save(update_fields=["opens_on", "closes_on"])
+        _log(wave, by, f"dates {opens_on:%Y-%m-%d} to {closes_on:%Y-%m-%d}")
+
+
+def open_wave(wave: Wave, *, by: User | None) -> None:
+    """Open a draft (or reopen a closed wave): the questionnaire and frame are frozen."""
+    if wave.status not in (Wave.Status.DRAFT, Wave.Status.CLOSED):
+        raise OperationError(f"wave {wave.year} is {wave.get_status_display()}")
+    if wave.closes_on is None:
+        raise OperationError(f"wave {wave.year} has no closing date: set its dates first")
+    wave.status = Wave.Status.OPEN
+    with transaction.atomic():
+        wave.save()
+        _log(wave, by, "opened")
+
+
+def close_wave(wave: Wave, *, by: User | None) -> None:
+    if wave.status != Wave.Status.OPEN:
+        raise OperationError(f"wave {wave.year} is not open")
+    wave.status = Wave.Status.CLOSED
+    with transaction.atomic():
+        wave.save()
+        _log(wave, by, "closed")
+
+
+def reopen_response(wave: Wave, code: str, reason: str, *, by: User | None) -> None:
+    """Put a submitted response back in progress; the fieldwork log records who and why
+    (from the response's history, :mod:`aimonitor.web.survey.signals`)."""
+    if wave.status != Wave.Status.OPEN:
+        raise OperationError(f"wave {wave.year} is not open: open it before reopening responses")
+    if not reason.strip():
+        raise OperationError("say why the response is reopened")
+    response = MunicipalResponse.objects.filter(
+        wave=wave, municipality__code=code, status=MunicipalResponse.Status.SUBMITTED
+    ).first()
+    if response is None:
+        raise OperationError(f"{code} has no submitted response in wave {wave.year}")
+    response.status = MunicipalResponse.Status.IN_PROGRESS
+    response._change_reason = reason.strip()[:250]  # type: ignore[attr-defined]
+    if by is not None:
+        response._history_user = by  # type: ignore[attr-defined]
+    response.save()
+
+
+def _log(wave: Wave, by: User | None, detail: str) -> None:
+    FieldworkEvent.objects.create(
+        kind=FieldworkEvent.Kind.WAVE_CHANGED, wave=wave, actor=by, detail=detail[:300]
+    )

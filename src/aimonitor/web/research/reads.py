@@ -1,0 +1,110 @@
+"""Every database read of the research portal (``read_*``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from aimonitor.fieldwork.progress import FieldworkProgress, FieldworkState, build_fieldwork_progress
+from aimonitor.frame import Municipality, load_frame, load_lineage
+from aimonitor.indicators import coverage_inputs
+from aimonitor.questionnaire.form import missing_answers
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.fieldwork.reads import read_respondents
+from aimonitor.web.research.models import Contact, Delivery
+from aimonitor.web.survey.access import frozen_questionnaire
+from aimonitor.web.waves.models import Wave
+
+
+def read_fieldwork_progress(wave: Wave) -> FieldworkProgress:
+    """The cockpit's figures: the respondent rows as the report counts them, and the state of
+    every response that is not submitted (awaiting sign-off when nothing the routing asks is
+    missing)."""
+    questionnaire = frozen_questionnaire(wave)
+    respondents = read_respondents(wave, questionnaire, coverage_inputs(questionnaire))
+    open_responses = dict(
+        MunicipalResponse.objects.filter(wave=wave)
+        .exclude(status=MunicipalResponse.Status.SUBMITTED)
+        .values_list("id", "municipality__code")
+    )
+    answers: dict[int, dict[str, object]] = defaultdict(dict)
+    rows = Answer.objects.filter(response_id__in=list(open_responses)).values_list(
+        "response_id", "variable", "value"
+    )
+    for response_id, variable, value in rows.iterator(chunk_size=5000):
+        answers[response_id][variable] = value
+    own = {v.name for v in questionnaire.variables() if v.code_list == "cbs_municipality"}
+    started: dict[str, FieldworkState] = {}
+    for response_id, code in open_responses.items():
+        given = answers.get(response_id, {})
+        if not set(given) - own:
+            continue  # opened, nothing answered beyond the prefilled municipality
+        missing = missing_answers(questionnaire, given)
+        started[code] = FieldworkState.IN_PROGRESS if missing else FieldworkState.AWAITING_SIGN_OFF
+    return build_fieldwork_progress(
+        wave.year, load_frame(wave.frame_year), respondents, started, lineage=load_lineage()
+    )
+
+
+@dataclass(frozen=True)
+class MailSummary:
+    invited_at: datetime | None
+    reminders: int
+    last_at: datetime | None
+    last_status: str
+    problems: tuple[str, ...]
+    """Bounced or failed mails: address and what the server said."""
+
+
+@dataclass(frozen=True)
+class MunicipalityRow:
+    """A line of the cockpit's lists and the call list."""
+
+    municipality: Municipality
+    state: FieldworkState
+    contacts: tuple[Contact, ...]
+    mail: MailSummary
+    submitted_at: datetime | None
+
+
+def read_municipality_rows(wave: Wave, progress: FieldworkProgress) -> list[MunicipalityRow]:
+    frame = load_frame(wave.frame_year)
+    contacts: dict[str, list[Contact]] = defaultdict(list)
+    for contact in Contact.objects.filter(wave=wave):
+        contacts[contact.municipality_code].append(contact)
+    deliveries: dict[str, list[Delivery]] = defaultdict(list)
+    for delivery in Delivery.objects.filter(wave=wave).order_by("at"):
+        deliveries[delivery.municipality_code].append(delivery)
+    submitted = dict(
+        MunicipalResponse.objects.filter(
+            wave=wave, status=MunicipalResponse.Status.SUBMITTED
+        ).values_list("municipality__code", "submitted_at")
+    )
+    return [
+        MunicipalityRow(
+            municipality=frame.by_code(code),
+            state=state,
+            contacts=tuple(contacts.get(code, ())),
+            mail=_mail_summary(deliveries.get(code, [])),
+            submitted_at=submitted.get(code),
+        )
+        for code, state in progress.states.items()
+    ]
+
+
+def _mail_summary(deliveries: list[Delivery]) -> MailSummary:
+    sent = [d for d in deliveries if d.status == Delivery.Status.SENT]
+    invitations = [d for d in sent if d.kind == "invitation"]
+    last = deliveries[-1] if deliveries else None
+    return MailSummary(
+        invited_at=invitations[0].at if invitations else None,
+        reminders=sum(1 for d in sent if d.kind == "reminder"),
+        last_at=last.at if last else None,
+        last_status=last.status if last else "",
+        problems=tuple(
+            f"{d.email}: {d.get_status_display()} {d.detail}".strip()
+            for d in deliveries
+            if d.status != Delivery.Status.SENT
+        ),
+    )
