@@ -34,12 +34,14 @@ def store_demo_data(seed: int) -> list[str]:
 def prepare_demo(seed: int, port: int = 8000) -> list[str]:
     """Migrate, load the frame, the synthetic waves and their reports, open the newest demo
     wave for answering with a coordinator link; say what was done."""
+    from aimonitor.web.research.demo import prepare_demo_fieldwork
     from aimonitor.web.survey.demo import open_demo_wave
 
     lines = [set_up_database()]
     lines.extend(store_demo_data(seed))
     lines.extend(build_demo_reports())
     lines.extend(open_demo_wave(f"http://127.0.0.1:{port}"))
+    lines.extend(prepare_demo_fieldwork(f"http://127.0.0.1:{port}", seed))
     return lines
 
 
@@ -75,6 +77,18 @@ def _demo(args: argparse.Namespace) -> int:
     return 0 if args.no_serve else serve(args.port)
 
 
+def _demo_code(args: argparse.Namespace) -> int:
+    def action() -> list[str]:
+        from aimonitor.web.research.demo import demo_code
+
+        setup_django()
+        return [demo_code()]
+
+    for line in with_database(action):
+        print(line)
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     return serve(args.port)
 
@@ -87,6 +101,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo.add_argument("--port", type=PORT, default=8000)
     demo.add_argument("--seed", type=SEED, default=2024)
     demo.set_defaults(handler=_demo)
+
+    code = subparsers.add_parser(
+        "demo-code", help="the current second-factor code of the demo researcher (demo only)"
+    )
+    code.set_defaults(handler=_demo_code)
 
     serve_parser = subparsers.add_parser("serve", help="serve the web app on 127.0.0.1")
     serve_parser.add_argument("--port", type=PORT, default=8000)
