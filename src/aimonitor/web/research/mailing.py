@@ -10,7 +10,8 @@ cockpit shows those.
 Texts: the wave's own :class:`~aimonitor.web.research.models.MailTemplate` in the contact's
 language, else the shipped default (``research/mail/<kind>.<lang>.txt``; the first line is
 the subject). They may use ``{{ name }}``, ``{{ municipality }}``, ``{{ organisation }}``,
-``{{ link }}``, ``{{ closes_on }}`` and ``{{ year }}``.
+``{{ link }}``, ``{{ closes_on }}`` and ``{{ year }}``, and a reminder ``{{ last_call }}`` (true for
+the last one before the closing day, ``{% if last_call %}...{% endif %}``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from django.template.loader import get_template
 from django.utils import formats, timezone, translation
 
 from aimonitor.fieldwork.progress import FieldworkProgress
-from aimonitor.fieldwork.reminders import ReminderCadence, reminder_due
+from aimonitor.fieldwork.reminders import ReminderCadence, ReminderKind, due_reminder
 from aimonitor.i18n import Lang
 from aimonitor.web.research.models import Contact, Delivery, MailTemplate
 from aimonitor.web.survey.access import frozen_questionnaire
@@ -38,7 +39,7 @@ from aimonitor.web.survey.links import AMSTERDAM, issue_link, person_for
 from aimonitor.web.survey.models import FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
-PLACEHOLDERS = ("name", "municipality", "organisation", "link", "closes_on", "year")
+PLACEHOLDERS = ("name", "municipality", "organisation", "link", "closes_on", "year", "last_call")
 _ENGINE = Engine(autoescape=False)
 
 
@@ -101,6 +102,7 @@ def send_to_contact(
     municipality_name: str,
     by: User | None = None,
     connection: Any = None,
+    last_call: bool = False,
 ) -> Delivery:
     """Issue a link for ``contact`` and mail it; the recorded delivery."""
     wave = contact.wave
@@ -132,6 +134,7 @@ def send_to_contact(
                         "link": link_url(issued),
                         "closes_on": closes_on,
                         "year": wave.year,
+                        "last_call": last_call,
                     },
                 )
             EmailMessage(
@@ -224,6 +227,8 @@ def send_reminders(
         if timezone.localtime(d.at, AMSTERDAM).date() == today
     }
 
+    last_calls: set[int] = set()
+
     def due(contact: Contact) -> bool:
         deliveries = history.get(contact.pk, [])
         invitations = [
@@ -231,7 +236,7 @@ def send_reminders(
         ]
         if not invitations or contact.email in mailed_today:
             return False
-        return reminder_due(
+        kind = due_reminder(
             today,
             invited_on=timezone.localtime(invitations[0].at, AMSTERDAM).date(),
             closes_on=wave.closes_on,
@@ -242,10 +247,20 @@ def send_reminders(
             ],
             cadence=cadence,
         )
+        if kind is ReminderKind.LAST_CALL:
+            last_calls.add(contact.pk)
+        return kind is not None
 
     coordinators = (c for c in _contacts(wave) if c.role == Contact.Role.COORDINATOR)
     return _send_round(
-        wave, coordinators, progress, names, MailTemplate.Kind.REMINDER, by=by, due=due
+        wave,
+        coordinators,
+        progress,
+        names,
+        MailTemplate.Kind.REMINDER,
+        by=by,
+        due=due,
+        last_call=lambda contact: contact.pk in last_calls,
     )
 
 
@@ -262,6 +277,7 @@ def _send_round(
     *,
     by: User | None,
     due: Callable[[Contact], bool],
+    last_call: Callable[[Contact], bool] = lambda contact: False,
 ) -> MailRun:
     run = MailRun()
     # One connection object for the round; each mail opens and closes it, so a server that
@@ -278,6 +294,7 @@ def _send_round(
             municipality_name=names.get(contact.municipality_code, contact.municipality_code),
             by=by,
             connection=connection,
+            last_call=last_call(contact),
         )
         if delivery.status == Delivery.Status.SENT:
             run.sent.append(contact.email)
