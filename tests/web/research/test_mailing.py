@@ -417,12 +417,8 @@ def reminder_days(wave: Wave, email: str) -> list[dt.date]:
     ]
 
 
-REGULAR_AND_LAST_CALL = [
-    dt.date(2026, 4, 29),
-    dt.date(2026, 5, 7),
-    dt.date(2026, 5, 15),
-    dt.date(2026, 5, 27),
-]
+MAY_27 = dt.date(2026, 5, 27)  # the last call: 2 working days before Friday 29 May
+REGULAR_AND_LAST_CALL = [dt.date(2026, 4, 29), dt.date(2026, 5, 7), dt.date(2026, 5, 15), MAY_27]
 
 
 def test_reminders_over_a_spring_with_holidays_go_out_on_the_days_the_cadence_gives(
@@ -460,6 +456,11 @@ def test_reminders_over_a_spring_with_holidays_go_out_on_the_days_the_cadence_gi
     assert on[PIET] == REGULAR_AND_LAST_CALL
     assert on[UKKIE] == [dt.date(2026, 4, 29), dt.date(2026, 5, 7)]
     assert on[FATIMA] == []  # only coordinators are reminded
+    # the last call says so; the regular reminders do not
+    last_calls = [
+        (mail.to, day) for day, _h, mail in received if "Dit is de laatste herinnering" in mail.body
+    ]
+    assert sorted(last_calls) == [(JAN, MAY_27), (PIET, MAY_27)]
     # every reminder went at the first run of its day (00:30); the 23 later runs sent nothing
     assert {hour for _day, hour, _mail in received} == {0}
     # nobody got two mails on one day
