@@ -219,6 +219,7 @@ def test_failed_logins_of_one_client_do_not_lock_out_another_behind_the_proxy(
     of 10 failed logins a minute is per client address (settings: "10 a minute per client
     address"), not for everyone who comes through the proxy."""
     settings.TRUST_X_FORWARDED_FOR = True
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1  # as the settings module derives it (tested below)
     guesser = Client(HTTP_X_FORWARDED_FOR="203.0.113.5")
     for n in range(10):  # ten account names, so no account's own limit is reached
         guesser.post(LOGIN, {"login": f"beheerder{n}", "password": WRONG_PASSWORD})
@@ -281,3 +282,18 @@ def test_nobody_signs_up(db: None) -> None:
     assert tried.status_code in (200, 403)
     assert not User.objects.filter(username="indringer").exists()
     assert not _is_logged_in(client)
+
+
+def test_trusting_the_proxy_header_makes_allauth_count_per_client_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The settings module derives allauth's proxy count from TRUST_X_FORWARDED_FOR, so the
+    login limits and the survey's limits find the client the same way."""
+    import importlib
+
+    from aimonitor.web.project import settings as module
+
+    monkeypatch.setenv("TRUST_X_FORWARDED_FOR", "1")
+    assert importlib.reload(module).ALLAUTH_TRUSTED_PROXY_COUNT == 1
+    monkeypatch.delenv("TRUST_X_FORWARDED_FOR")
+    assert importlib.reload(module).ALLAUTH_TRUSTED_PROXY_COUNT == 0

@@ -154,7 +154,7 @@ def test_the_default_invitation_is_dutch_and_names_the_person_municipality_and_c
     assert mail.subject == "AI Monitor Gemeenten 2025: uitnodiging voor Amsterdam"
     assert mail.body.startswith("Beste Jan de Vries,\n")
     assert "namens Amsterdam de vragenlijst van de AI Monitor Gemeenten 2025" in mail.body
-    assert f"De vragenlijst sluit op {in_dutch(open_wave.closes_on)}." in mail.body
+    assert f"De vragenlijst staat open tot en met {in_dutch(open_wave.closes_on)}." in mail.body
     assert "{{" not in mail.subject + mail.body
 
 
@@ -487,7 +487,7 @@ def test_a_reminder_names_the_municipality_and_closing_day_and_its_link_works(
     assert reminder.subject == "Herinnering: AI Monitor Gemeenten 2025 voor Rotterdam"
     assert reminder.body.startswith("Beste Piet Klaassen,\n")
     assert "antwoorden van Rotterdam op de AI Monitor Gemeenten 2025" in reminder.body
-    assert "vóór 29 mei 2026" in reminder.body
+    assert "uiterlijk op 29 mei 2026" in reminder.body
     assert reminder.link_path != invitation.link_path  # a new link; the first keeps working
     assert lands_on_overview(reminder, "GM0599")
     assert lands_on_overview(invitation, "GM0599")

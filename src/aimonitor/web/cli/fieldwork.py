@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _reminders(args: argparse.Namespace) -> int:
-    def action() -> list[str]:
+    def action() -> tuple[list[str], bool]:
         from aimonitor.fieldwork.reminders import ReminderCadence
         from aimonitor.web.research.commands import remind_by_command
 
@@ -64,9 +64,10 @@ def _reminders(args: argparse.Namespace) -> int:
         )
         return remind_by_command(args.wave, cadence)
 
-    for line in with_database(action):
+    lines, delivered = with_database(action)
+    for line in lines:
         print(line)
-    return 0
+    return 0 if delivered else 1
 
 
 def _researcher(args: argparse.Namespace) -> int:

@@ -140,6 +140,8 @@ CACHES = {
 # Behind a proxy that appends the client's address to X-Forwarded-For (nginx:
 # proxy_add_x_forwarded_for), the rate limits count per client, not per proxy.
 TRUST_X_FORWARDED_FOR = config.env_bool("TRUST_X_FORWARDED_FOR", False)
+# allauth's login limits find the client the same way (the last address the proxy added).
+ALLAUTH_TRUSTED_PROXY_COUNT = 1 if TRUST_X_FORWARDED_FOR else 0
 
 # Behind a TLS proxy (docs/operations/deploy.md). The proxy header is trusted only when
 # asked for: a proxy that does not overwrite it would let any client claim HTTPS.

@@ -1,5 +1,5 @@
-"""Logins in the fieldwork log: who logged in how, and failed attempts (the account name
-tried, never the password)."""
+"""Logins in the fieldwork log: who logged in how, and failed attempts: a wrong password
+(the account name tried, never the password) and a wrong second-factor code."""
 
 from __future__ import annotations
 
@@ -25,6 +25,16 @@ def log_login(
         elif hasattr(request, "user") and has_second_factor(request, user):
             how = "second factor"
     FieldworkEvent.objects.create(kind=FieldworkEvent.Kind.LOGIN, actor=user, detail=how)
+
+
+def log_failed_code(sender: Any, user: Any = None, **kwargs: Any) -> None:
+    """A wrong second-factor code (after a right password)."""
+    name = user.get_username() if isinstance(user, User) else ""
+    FieldworkEvent.objects.create(
+        kind=FieldworkEvent.Kind.LOGIN_FAILED,
+        actor=user if isinstance(user, User) else None,
+        detail=f"{name}: wrong second-factor code"[:300],
+    )
 
 
 def log_failed_login(

@@ -32,16 +32,18 @@ class ResearchCommandError(AimonitorError):
 
 def remind_by_command(
     year: int, cadence: ReminderCadence, *, now: dt.datetime | None = None
-) -> list[str]:
-    """Send the reminders that are due in wave ``year``; the lines to print."""
+) -> tuple[list[str], bool]:
+    """Send the reminders that are due in wave ``year``; the lines to print, and whether
+    every mail was delivered (a timer then sees a failed run when the mail server is down)."""
     wave = Wave.objects.filter(year=year).first()
     if wave is None:
         raise ResearchCommandError(f"there is no wave {year}")
     if wave.status != Wave.Status.OPEN:
-        return [f"wave {year} is {wave.status}: no reminders"]
+        return [f"wave {year} is not open ({wave.status}): no reminders"], True
     progress = read_fieldwork_progress(wave)
     names = {m.code: m.name for m in load_frame(wave.frame_year).municipalities}
-    return send_reminders(wave, progress, names, cadence, now=now).lines(f"reminders wave {year}")
+    run = send_reminders(wave, progress, names, cadence, now=now)
+    return run.lines(f"reminders wave {year}"), not run.failed
 
 
 def add_researcher(username: str, email: str, name: str = "", *, base_url: str) -> list[str]:

@@ -10,15 +10,17 @@ cockpit shows those.
 Texts: the wave's own :class:`~aimonitor.web.research.models.MailTemplate` in the contact's
 language, else the shipped default (``research/mail/<kind>.<lang>.txt``; the first line is
 the subject). They may use ``{{ name }}``, ``{{ municipality }}``, ``{{ organisation }}``,
-``{{ link }}``, ``{{ closes_on }}`` and ``{{ year }}``, and a reminder ``{{ last_call }}`` (true for
-the last one before the closing day, ``{% if last_call %}...{% endif %}``).
+``{{ also_for }}`` (the municipalities a shared organisation also answers for),
+``{{ coordinator }}`` (true for a coordinator), ``{{ link }}``, ``{{ closes_on }}`` and
+``{{ year }}``, and a reminder ``{{ last_call }}`` (true for the last one before the closing
+day: ``{% if last_call %}...{% endif %}``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import smtplib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +30,7 @@ from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
 from django.template.loader import get_template
 from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from aimonitor.fieldwork.progress import FieldworkProgress
 from aimonitor.fieldwork.reminders import ReminderCadence, ReminderKind, due_reminder
@@ -39,7 +42,17 @@ from aimonitor.web.survey.links import AMSTERDAM, issue_link, person_for
 from aimonitor.web.survey.models import FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
-PLACEHOLDERS = ("name", "municipality", "organisation", "link", "closes_on", "year", "last_call")
+PLACEHOLDERS = (
+    "name",
+    "municipality",
+    "organisation",
+    "also_for",
+    "coordinator",
+    "link",
+    "closes_on",
+    "year",
+    "last_call",
+)
 _ENGINE = Engine(autoescape=False)
 
 
@@ -67,9 +80,9 @@ def check_mail_text(text: MailText) -> str | None:
         _ENGINE.from_string(text.subject)
         _ENGINE.from_string(text.body)
     except TemplateSyntaxError as error:
-        return str(error)
+        return _("The text is not a valid template: %(error)s") % {"error": error}
     if "{{ link }}" not in text.body.replace("{{link}}", "{{ link }}"):
-        return "the text must contain {{ link }}: the personal link"
+        return _("The text must contain {{ link }}: the personal link.")
     return None
 
 
@@ -99,13 +112,17 @@ def send_to_contact(
     contact: Contact,
     kind: str,
     *,
-    municipality_name: str,
+    names: Mapping[str, str],
     by: User | None = None,
     connection: Any = None,
     last_call: bool = False,
+    at: dt.datetime | None = None,
 ) -> Delivery:
-    """Issue a link for ``contact`` and mail it; the recorded delivery."""
+    """Issue a link for ``contact`` and mail it; the recorded delivery (``at``: the moment
+    it is recorded, now unless given). ``names``: municipality names by code."""
     wave = contact.wave
+    municipality_name = names.get(contact.municipality_code, contact.municipality_code)
+    also_for = ", ".join(names.get(code, code) for code in contact.covers)
     lang: Lang = "nl"
     themes = [t.id for t in frozen_questionnaire(wave).themes]
     outcome, detail = Delivery.Status.SENT, ""
@@ -135,6 +152,8 @@ def send_to_contact(
                         "closes_on": closes_on,
                         "year": wave.year,
                         "last_call": last_call,
+                        "coordinator": contact.role == Contact.Role.COORDINATOR,
+                        "also_for": also_for,
                     },
                 )
             EmailMessage(
@@ -153,6 +172,7 @@ def send_to_contact(
         status=outcome,
         detail=detail[:300],
         sent_by=by,
+        at=at or timezone.now(),
     )
     event = (
         FieldworkEvent.Kind.MAIL_FAILED
@@ -168,6 +188,7 @@ def send_to_contact(
             municipality_code=contact.municipality_code,
             actor=by,
             detail=f"{kind} {contact.email} {detail}".strip()[:300],
+            at=at or timezone.now(),
         )
     return delivery
 
@@ -185,7 +206,8 @@ def send_invitations(
     wave: Wave, progress: FieldworkProgress, names: dict[str, str], *, by: User | None = None
 ) -> MailRun:
     """Invite every contact of ``wave`` not invited yet (no mail of theirs went out), of a
-    municipality that has not responded. Running it again sends only what is left."""
+    municipality that has not responded. Running it again sends only what is left (the
+    others count as skipped)."""
     invited = set(
         Delivery.objects.filter(
             wave=wave, kind=MailTemplate.Kind.INVITATION, status=Delivery.Status.SENT
@@ -193,12 +215,12 @@ def send_invitations(
     )
     return _send_round(
         wave,
-        (c for c in _contacts(wave) if c.pk not in invited),
+        _contacts(wave),
         progress,
         names,
         MailTemplate.Kind.INVITATION,
         by=by,
-        due=lambda contact: True,
+        due=lambda contact: contact.pk not in invited,
     )
 
 
@@ -215,7 +237,8 @@ def send_reminders(
     says so (working days only, :func:`aimonitor.fieldwork.reminders.reminder_due`), and
     never a second mail the same day to the same address. Idempotent: a second run the same
     day sends nothing."""
-    today = timezone.localtime(now or timezone.now(), AMSTERDAM).date()
+    moment = now or timezone.now()
+    today = timezone.localtime(moment, AMSTERDAM).date()
     history: dict[int, list[Delivery]] = {}
     for delivery in Delivery.objects.filter(wave=wave).order_by("at"):
         if delivery.contact_id is not None:
@@ -224,7 +247,7 @@ def send_reminders(
         d.email
         for deliveries in history.values()
         for d in deliveries
-        if timezone.localtime(d.at, AMSTERDAM).date() == today
+        if d.status == Delivery.Status.SENT and timezone.localtime(d.at, AMSTERDAM).date() == today
     }
 
     last_calls: set[int] = set()
@@ -243,12 +266,14 @@ def send_reminders(
             reminders_sent=[
                 timezone.localtime(d.at, AMSTERDAM).date()
                 for d in deliveries
-                if d.kind == "reminder"
+                if d.kind == "reminder" and d.status == Delivery.Status.SENT
             ],
             cadence=cadence,
         )
         if kind is ReminderKind.LAST_CALL:
             last_calls.add(contact.pk)
+        if kind is not None:
+            mailed_today.add(contact.email)  # one mail a day to an address, whatever befalls it
         return kind is not None
 
     coordinators = (c for c in _contacts(wave) if c.role == Contact.Role.COORDINATOR)
@@ -261,6 +286,7 @@ def send_reminders(
         by=by,
         due=due,
         last_call=lambda contact: contact.pk in last_calls,
+        at=moment if now is not None else None,
     )
 
 
@@ -278,6 +304,7 @@ def _send_round(
     by: User | None,
     due: Callable[[Contact], bool],
     last_call: Callable[[Contact], bool] = lambda contact: False,
+    at: dt.datetime | None = None,
 ) -> MailRun:
     run = MailRun()
     # One connection object for the round; each mail opens and closes it, so a server that
@@ -291,10 +318,11 @@ def _send_round(
         delivery = send_to_contact(
             contact,
             kind,
-            municipality_name=names.get(contact.municipality_code, contact.municipality_code),
+            names=names,
             by=by,
             connection=connection,
             last_call=last_call(contact),
+            at=at,
         )
         if delivery.status == Delivery.Status.SENT:
             run.sent.append(contact.email)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from aimonitor.errors import AimonitorError
 from aimonitor.frame import load_frame
@@ -50,7 +51,9 @@ def create_wave(
 
 def set_dates(wave: Wave, opens_on: dt.date, closes_on: dt.date, *, by: User | None) -> None:
     if wave.status in (Wave.Status.PUBLISHED,):
-        raise OperationError(f"wave {wave.year} is published: its dates are fixed")
+        raise OperationError(
+            _("Wave %(year)s is published: its dates are fixed.") % {"year": wave.year}
+        )
     wave.opens_on, wave.closes_on = opens_on, closes_on
     with transaction.atomic():
         wave.save(update_fields=["opens_on", "closes_on"])
@@ -60,9 +63,14 @@ def set_dates(wave: Wave, opens_on: dt.date, closes_on: dt.date, *, by: User | N
 def open_wave(wave: Wave, *, by: User | None) -> None:
     """Open a draft (or reopen a closed wave): the questionnaire and frame are frozen."""
     if wave.status not in (Wave.Status.DRAFT, Wave.Status.CLOSED):
-        raise OperationError(f"wave {wave.year} is {wave.get_status_display()}")
+        raise OperationError(
+            _("Wave %(year)s is %(status)s.")
+            % {"year": wave.year, "status": wave.get_status_display()}
+        )
     if wave.closes_on is None:
-        raise OperationError(f"wave {wave.year} has no closing date: set its dates first")
+        raise OperationError(
+            _("Wave %(year)s has no closing date: set its dates first.") % {"year": wave.year}
+        )
     wave.status = Wave.Status.OPEN
     with transaction.atomic():
         wave.save()
@@ -71,7 +79,7 @@ def open_wave(wave: Wave, *, by: User | None) -> None:
 
 def close_wave(wave: Wave, *, by: User | None) -> None:
     if wave.status != Wave.Status.OPEN:
-        raise OperationError(f"wave {wave.year} is not open")
+        raise OperationError(_("Wave %(year)s is not open.") % {"year": wave.year})
     wave.status = Wave.Status.CLOSED
     with transaction.atomic():
         wave.save()
@@ -82,14 +90,20 @@ def reopen_response(wave: Wave, code: str, reason: str, *, by: User | None) -> N
     """Put a submitted response back in progress; the fieldwork log records who and why
     (from the response's history, :mod:`aimonitor.web.survey.signals`)."""
     if wave.status != Wave.Status.OPEN:
-        raise OperationError(f"wave {wave.year} is not open: open it before reopening responses")
+        raise OperationError(
+            _("Wave %(year)s is not open: open it before reopening responses.")
+            % {"year": wave.year}
+        )
     if not reason.strip():
-        raise OperationError("say why the response is reopened")
+        raise OperationError(_("Say why the response is reopened."))
     response = MunicipalResponse.objects.filter(
         wave=wave, municipality__code=code, status=MunicipalResponse.Status.SUBMITTED
     ).first()
     if response is None:
-        raise OperationError(f"{code} has no submitted response in wave {wave.year}")
+        raise OperationError(
+            _("%(code)s has no submitted response in wave %(year)s.")
+            % {"code": code, "year": wave.year}
+        )
     response.status = MunicipalResponse.Status.IN_PROGRESS
     response._change_reason = reason.strip()[:250]  # type: ignore[attr-defined]
     if by is not None:
