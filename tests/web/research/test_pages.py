@@ -560,6 +560,21 @@ def test_the_call_list_lists_exactly_who_has_not_responded_with_their_contact(
     assert by_code["GM0344"]["gemeente"] == "Utrecht"
 
 
+def test_the_call_list_names_a_shared_organisations_contact_for_the_municipalities_it_covers(
+    visit: Visit, open_wave: Wave
+) -> None:
+    researcher = visit("researcher")
+    assert _import(researcher, CLEAN_FILE.encode()).status_code == 302
+    answer = researcher.get(reverse("research:call_list", args=[YEAR]))
+    rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
+    by_code = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    # Stede Broec answers for Enkhuizen (GM0388) and Drechterland (GM0498): call Petra.
+    for covered in ("GM0388", "GM0498"):
+        assert by_code[covered]["contact"] == "Petra Jansen"
+        assert by_code[covered]["e-mail"] == "p.jansen@sedgemeenten.nl"
+    assert by_code["GM0532"]["contact"] == "Petra Jansen"
+
+
 # --- reopening a response -----------------------------------------------------------------
 
 

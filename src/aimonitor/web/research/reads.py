@@ -59,7 +59,8 @@ class MailSummary:
 
 @dataclass(frozen=True)
 class MunicipalityRow:
-    """A line of the cockpit's lists and the call list."""
+    """A line of the cockpit's lists and the call list. A municipality a shared
+    organisation's contact answers for has that contact, and its mails."""
 
     municipality: Municipality
     state: FieldworkState
@@ -71,11 +72,19 @@ class MunicipalityRow:
 def read_municipality_rows(wave: Wave, progress: FieldworkProgress) -> list[MunicipalityRow]:
     frame = load_frame(wave.frame_year)
     contacts: dict[str, list[Contact]] = defaultdict(list)
+    answered_by: dict[str, str] = {}
     for contact in Contact.objects.filter(wave=wave):
         contacts[contact.municipality_code].append(contact)
+        for covered in contact.covers:
+            answered_by[covered] = contact.municipality_code
+    for covered, lead in answered_by.items():
+        # a shared organisation's contact is the one to call for the municipalities it covers
+        contacts[covered].extend(c for c in contacts[lead] if c not in contacts[covered])
     deliveries: dict[str, list[Delivery]] = defaultdict(list)
     for delivery in Delivery.objects.filter(wave=wave).order_by("at"):
         deliveries[delivery.municipality_code].append(delivery)
+    for covered, lead in answered_by.items():
+        deliveries[covered] = sorted([*deliveries[covered], *deliveries[lead]], key=lambda d: d.at)
     submitted = dict(
         MunicipalResponse.objects.filter(
             wave=wave, status=MunicipalResponse.Status.SUBMITTED
