@@ -12,7 +12,9 @@ import hmac
 import re
 import struct
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -29,7 +31,7 @@ from aimonitor.web.research.models import Contact, Delivery
 from aimonitor.web.research.reads import read_fieldwork_progress
 from aimonitor.web.waves.models import Wave
 from web.conftest import MUNICIPALITY_A, MUNICIPALITY_B
-from web.research.smtp import Inbox, smtp  # noqa: F401  (the fixture)
+from web.research.smtp import Inbox, serving
 
 from .conftest import Browsing
 from .test_survey import (
@@ -66,6 +68,13 @@ def totp_code(secret: str, at: float) -> str:
 
 
 @pytest.fixture
+def smtp(settings: Any) -> Iterator[Inbox]:
+    """A real SMTP server on loopback that the live server's mail goes to."""
+    with serving(settings) as inbox:
+        yield inbox
+
+
+@pytest.fixture
 def researcher(survey_wave: Wave) -> User:
     """A researcher with a password and an authenticator app (the secret known to the test)."""
     user = User.objects.create_user(
@@ -99,7 +108,7 @@ def test_a_researcher_imports_invites_and_sees_a_submission_arrive_in_the_cockpi
     browsing: Browsing,
     survey_wave: Wave,
     researcher: User,
-    smtp: Inbox,  # noqa: F811
+    smtp: Inbox,
     tmp_path: Path,
     screenshots: Path,  # noqa: F811
 ) -> None:

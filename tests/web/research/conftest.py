@@ -4,7 +4,8 @@ researcher logged in with a second factor)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,6 +15,7 @@ from aimonitor.web.survey.links import IssuedLink
 
 from ..conftest import Member, pass_second_factor
 from ..survey.conftest import _fresh_rate_limits, links, open_wave  # noqa: F401  (fixtures)
+from .smtp import Clock, Inbox, patch_clock, serving
 
 Visit = Callable[[str | None], Client]
 
@@ -31,3 +33,16 @@ def visit(links: dict[str, IssuedLink], cast: dict[str, Member]) -> Visit:  # no
         return client
 
     return make
+
+
+@pytest.fixture
+def smtp(settings: Any) -> Iterator[Inbox]:
+    """A real SMTP server on loopback that Django's mail goes to (:mod:`.smtp`)."""
+    with serving(settings) as inbox:
+        yield inbox
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The time Django sees, settable (:mod:`.smtp`)."""
+    return patch_clock(monkeypatch)

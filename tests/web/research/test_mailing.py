@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -41,7 +40,7 @@ from aimonitor.web.survey.models import AccessLink, FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
 from ..conftest import respond
-from .smtp import Clock, Inbox, Mail, free_port, patch_clock, serving
+from .smtp import Clock, Inbox, Mail, free_port
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DUTCH_MONTHS = [
@@ -57,19 +56,6 @@ PETRA = "p.jansen@sedgemeenten.nl"  # coordinator of Werkorganisatie SED
 
 APRIL_17 = dt.date(2026, 4, 17)  # a Friday: the invitations of the simulated spring
 MAY_29 = dt.date(2026, 5, 29)  # a Friday: the closing day of the simulated spring
-
-
-@pytest.fixture
-def smtp(settings: Any) -> Iterator[Inbox]:
-    """A real SMTP server on loopback that Django's mail goes to."""
-    with serving(settings) as inbox:
-        yield inbox
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """The time Django sees, settable."""
-    return patch_clock(monkeypatch)
 
 
 def add_contact(

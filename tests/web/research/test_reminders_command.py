@@ -10,7 +10,6 @@ last call on Wednesday 16 December is far enough away (11 November + 5 working d
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -23,7 +22,7 @@ from aimonitor.web.research.reads import read_fieldwork_progress
 from aimonitor.web.waves.models import Wave
 
 from ..conftest import respond
-from .smtp import Clock, Inbox, free_port, patch_clock, serving
+from .smtp import Clock, Inbox, free_port
 
 JAN = "jan@amsterdam.nl"
 FATIMA = "fatima@amsterdam.nl"
@@ -33,19 +32,6 @@ SKIPPED = "skipped (already done, responded or not due)"
 
 NOVEMBER_2 = dt.date(2026, 11, 2)
 NOVEMBER_11 = dt.date(2026, 11, 11)
-
-
-@pytest.fixture
-def smtp(settings: Any) -> Iterator[Inbox]:
-    """A real SMTP server on loopback that Django's mail goes to."""
-    with serving(settings) as inbox:
-        yield inbox
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    """The time Django sees, settable."""
-    return patch_clock(monkeypatch)
 
 
 @pytest.fixture
