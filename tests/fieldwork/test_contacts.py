@@ -349,3 +349,24 @@ def test_the_example_in_the_operations_guide_imports_cleanly(
         ("GM0532", ("GM0388", "GM0498")),
         ("GM0532", ()),
     ]
+
+
+def test_a_contact_gets_mail_in_the_language_of_the_taal_column_dutch_when_empty(
+    frame: Frame,
+) -> None:
+    result = build_contact_import(
+        text_of(
+            "code;naam;e-mail;rol;taal",
+            "GM0363;Anna de Vries;anna@amsterdam.nl;coördinator;",
+            "GM0599;Joe Smith;joe@rotterdam.nl;coördinator;English",
+            "GM0344;Piet Smit;piet@utrecht.nl;coördinator;NL",
+            "GM0014;Rik Dijkstra;rik@groningen.nl;coördinator;fries",
+        ),
+        frame,
+    )
+    assert [(c.code, c.language) for c in result.contacts] == [
+        ("GM0363", "nl"),
+        ("GM0599", "en"),
+        ("GM0344", "nl"),
+    ]
+    assert reasons(result) == [(5, "Unknown language “fries”: use nl or en")]

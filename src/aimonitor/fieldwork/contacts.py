@@ -43,7 +43,7 @@ from pathlib import Path
 
 from aimonitor.fieldwork.errors import ContactFileError
 from aimonitor.frame import Frame, Lineage
-from aimonitor.i18n import Text
+from aimonitor.i18n import Lang, Text
 
 __all__ = [
     "MAX_BYTES",
@@ -85,6 +85,8 @@ class Contact:
     email: str
     """Stripped and in lower case."""
     role: ContactRole
+    language: Lang = "nl"
+    """The language of the mails to this person (column ``taal``; Dutch when not given)."""
 
 
 @dataclass(frozen=True)
@@ -116,9 +118,19 @@ _COLUMN_NAMES = {
     "email": ("email", "e-mail", "e-mailadres", "emailadres"),
     "role": ("role", "rol"),
     "organisation": ("organisation", "organization", "organisatie"),
+    "language": ("language", "taal"),
 }
 _REQUIRED = ("code", "name", "email", "role")
 _DELIMITERS = (",", ";")
+
+_LANGUAGES: dict[str, Lang] = {
+    "nl": "nl",
+    "nederlands": "nl",
+    "dutch": "nl",
+    "en": "en",
+    "engels": "en",
+    "english": "en",
+}
 
 _ROLES = {
     "coordinator": ContactRole.COORDINATOR,
@@ -205,6 +217,7 @@ class _Row:
     name: str
     email: str
     role: ContactRole
+    language: Lang
 
 
 class _Municipalities:
@@ -287,9 +300,16 @@ def _check_row(line: int, cells: dict[str, str], known: _Municipalities) -> _Row
                 "Unknown role “{role}”: use coordinator or contributor (coördinator, bijdrager)"
             ).format(role=cells["role"])
         )
-    if problems or role is None:
+    language = _LANGUAGES.get(_folded(cells["language"]) or "nl")
+    if language is None:
+        problems.append(
+            Text.translated("Unknown language “{language}”: use nl or en").format(
+                language=cells["language"]
+            )
+        )
+    if problems or role is None or language is None:
         return problems
-    return _Row(line, tuple(codes), cells["organisation"], cells["name"], email, role)
+    return _Row(line, tuple(codes), cells["organisation"], cells["name"], email, role, language)
 
 
 # --- reading the rows ---------------------------------------------------------------------
@@ -464,6 +484,7 @@ def build_contact_import(text: str, frame: Frame, lineage: Lineage | None = None
             name=row.name,
             email=row.email,
             role=row.role,
+            language=row.language,
         )
         for row in rows
         if row.line not in rejected_lines

@@ -144,6 +144,23 @@ def test_the_default_invitation_is_dutch_and_names_the_person_municipality_and_c
     assert "{{" not in mail.subject + mail.body
 
 
+def test_a_contact_who_reads_english_gets_the_english_invitation_with_an_english_date(
+    open_wave: Wave, smtp: Inbox
+) -> None:
+    contact = add_contact(open_wave, "GM0363", JAN, "Jan de Vries")
+    contact.language = "en"
+    contact.save()
+    open_wave.closes_on = dt.date(2026, 5, 29)
+    open_wave.save()
+
+    invite(open_wave)
+
+    (mail,) = smtp.to(JAN)
+    assert mail.subject == "AI Monitor of Dutch municipalities 2025: invitation for Amsterdam"
+    assert mail.body.startswith("Dear Jan de Vries,\n")
+    assert "The questionnaire is open until 29 May 2026 (inclusive)." in mail.body
+
+
 def test_the_link_in_an_invitation_opens_the_municipalitys_survey_overview(
     open_wave: Wave, smtp: Inbox
 ) -> None:

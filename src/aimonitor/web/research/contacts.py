@@ -70,6 +70,7 @@ def store_contacts(
                     "organisation": contact.organisation,
                     "name": contact.name,
                     "role": str(contact.role),
+                    "language": contact.language,
                     "imported_by": by,
                 },
             )

@@ -123,7 +123,7 @@ def send_to_contact(
     wave = contact.wave
     municipality_name = names.get(contact.municipality_code, contact.municipality_code)
     also_for = ", ".join(names.get(code, code) for code in contact.covers)
-    lang: Lang = "nl"
+    lang: Lang = "en" if contact.language == "en" else "nl"
     themes = [t.id for t in frozen_questionnaire(wave).themes]
     outcome, detail = Delivery.Status.SENT, ""
     try:
@@ -136,12 +136,12 @@ def send_to_contact(
                 themes=themes,
                 issued_by=by,
             )
-            closes_on = (
-                formats.date_format(wave.closes_on, "j F Y", use_l10n=True)
-                if wave.closes_on
-                else "-"
-            )
             with translation.override(lang):
+                closes_on = (
+                    formats.date_format(wave.closes_on, "j F Y", use_l10n=True)
+                    if wave.closes_on
+                    else "-"
+                )
                 text = render_mail(
                     wave_mail_text(wave, kind, lang),
                     {

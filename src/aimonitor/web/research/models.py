@@ -37,6 +37,9 @@ class Contact(models.Model):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=12, choices=Role.choices)
+    language = models.CharField(
+        _("language"), max_length=2, choices=settings.LANGUAGES, default="nl"
+    )
     imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
