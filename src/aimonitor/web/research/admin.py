@@ -4,12 +4,10 @@ read-only."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from aimonitor.web.research.models import Contact, Delivery, MailTemplate
+from aimonitor.web.survey.admin import RecordAdmin
 
 
 @admin.register(Contact)
@@ -26,16 +24,7 @@ class MailTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(RecordAdmin):
     list_display = ["at", "kind", "email", "municipality_code", "status", "detail"]
     list_filter = ["wave", "kind", "status"]
     search_fields = ["email", "municipality_code"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -122,11 +122,9 @@ class AccessLinkAdmin(admin.ModelAdmin):
             revoke_link(link, request.user if request.user.is_authenticated else None)
 
 
-@admin.register(FieldworkEvent)
-class FieldworkEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "kind", "wave", "municipality_code", "actor", "detail"]
-    list_filter = ["kind", "wave"]
-    search_fields = ["municipality_code", "detail"]
+class RecordAdmin(admin.ModelAdmin):
+    """A record in the admin: read, never added, changed or removed there (the fieldwork
+    log, the mails sent)."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -136,3 +134,10 @@ class FieldworkEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(FieldworkEvent)
+class FieldworkEventAdmin(RecordAdmin):
+    list_display = ["at", "kind", "wave", "municipality_code", "actor", "detail"]
+    list_filter = ["kind", "wave"]
+    search_fields = ["municipality_code", "detail"]
