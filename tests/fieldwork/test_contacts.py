@@ -370,3 +370,21 @@ def test_a_contact_gets_mail_in_the_language_of_the_taal_column_dutch_when_empty
         ("GM0344", "nl"),
     ]
     assert reasons(result) == [(5, "Unknown language “fries”: use nl or en")]
+
+
+def test_a_name_or_organisation_longer_than_the_list_keeps_is_rejected(frame: Frame) -> None:
+    long = "x" * 201
+    result = build_contact_import(
+        text_of(
+            "code;naam;e-mail;rol;organisatie",
+            f"GM0363;{long};anna@amsterdam.nl;coördinator;",
+            f"GM0599;Joe Smith;joe@rotterdam.nl;coördinator;{long}",
+            f"GM0344;{'y' * 200};piet@utrecht.nl;coördinator;{'z' * 200}",
+        ),
+        frame,
+    )
+    assert reasons(result) == [
+        (2, "The name is longer than 200 characters"),
+        (3, "The organisation is longer than 200 characters"),
+    ]
+    assert [c.code for c in result.contacts] == ["GM0344"]

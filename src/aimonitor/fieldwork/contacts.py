@@ -61,6 +61,10 @@ MAX_BYTES = 1_000_000
 """A contact list of 342 municipalities is some tens of kilobytes; larger is refused unread."""
 
 
+MAX_TEXT = 200
+"""Characters of a name or an organisation at most (what the contact list keeps)."""
+
+
 class ContactRole(StrEnum):
     """What a contact person does for the municipality's response (the web's memberships)."""
 
@@ -288,6 +292,16 @@ def _check_row(line: int, cells: dict[str, str], known: _Municipalities) -> _Row
     if cells["code"]:
         codes, code_problems = known.parse(cells["code"])
         problems += code_problems
+    for column, label in (
+        ("name", Text.translated("name")),
+        ("organisation", Text.translated("organisation")),
+    ):
+        if len(cells[column]) > MAX_TEXT:
+            problems.append(
+                Text.translated("The {column} is longer than {limit} characters").format(
+                    column=label, limit=MAX_TEXT
+                )
+            )
     email = cells["email"].lower()
     if email and not is_email_address(cells["email"]):
         problems.append(

@@ -75,7 +75,15 @@ def _researcher(args: argparse.Namespace) -> int:
         from aimonitor.web.research.commands import add_researcher
 
         set_up_database()
-        return add_researcher(args.username, args.email, args.name, base_url=args.base_url)
+        from django.conf import settings
+
+        return add_researcher(
+            args.username,
+            args.email,
+            args.name,
+            base_url=args.base_url or settings.BASE_URL,
+            administrator=args.administrator,
+        )
 
     for line in with_database(action):
         print(line)
@@ -103,5 +111,10 @@ def register_research(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     researcher.add_argument("--username", required=True)
     researcher.add_argument("--email", required=True)
     researcher.add_argument("--name", default="")
-    researcher.add_argument("--base-url", default="http://127.0.0.1:8000")
+    researcher.add_argument(
+        "--administrator", action="store_true", help="also manages accounts (admin superuser)"
+    )
+    researcher.add_argument(
+        "--base-url", help="scheme and host of the reset address (AIMONITOR_BASE_URL)"
+    )
     researcher.set_defaults(handler=_researcher)

@@ -24,6 +24,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from aimonitor.web.accounts.models import Membership
@@ -38,10 +40,11 @@ def is_researcher(user: Any) -> bool:
 
 
 def has_second_factor(request: HttpRequest, user: Any = None) -> bool:
-    """Whether this session's login (of ``user``, else the request's) passed a second
-    factor (TOTP or a recovery code)."""
+    """Whether this session's login (of ``user``, else the request's) was a password followed
+    by a second factor (TOTP or a recovery code); a re-authentication alone does not count."""
     records = get_authentication_records(request, user or request.user)
-    return any(record.get("method") == "mfa" for record in records)
+    methods = {record.get("method") for record in records if not record.get("reauthenticated")}
+    return {"password", "mfa"} <= methods
 
 
 def researcher_required(view: View) -> View:
@@ -88,7 +91,33 @@ def install_on_admin(site: admin.AdminSite) -> None:
         refusal = _refusal(request)
         if refusal is not None:
             return refusal
-        raise PermissionDenied("the admin is for staff researchers")
+        if not has_permission(request):
+            raise PermissionDenied("the admin is for staff researchers")
+        target = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = reverse("admin:index")
+        return redirect(target)
 
     site.has_permission = has_permission  # type: ignore[method-assign]
     site.login = login  # type: ignore[method-assign]
+
+
+def account_pages_for_researchers(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Middleware: the account pages (``/account/``: password, addresses, second factor)
+    are the research team's. A municipality's person, logged in through a personal link,
+    gets 403 there (they have no password and need none); logging out stays open."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        path = request.path_info
+        if (
+            path.startswith("/account/")
+            and not path.startswith("/account/logout/")
+            and request.user.is_authenticated
+            and not is_researcher(request.user)
+        ):
+            raise PermissionDenied("the account pages are the research team's")
+        return get_response(request)
+
+    return middleware

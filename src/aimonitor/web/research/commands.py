@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, Permission, User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -46,9 +46,24 @@ def remind_by_command(
     return run.lines(f"reminders wave {year}"), not run.failed
 
 
-def add_researcher(username: str, email: str, name: str = "", *, base_url: str) -> list[str]:
+RESEARCH_GROUP = "Onderzoekers"
+RESEARCH_APPS = ("research", "survey", "fieldwork", "waves", "accounts", "municipalities")
+"""The apps whose records researchers keep in the admin (the models guard what may change)."""
+
+
+def research_group() -> Group:
+    """The researchers' group: every permission on the fieldwork's records."""
+    group, _created = Group.objects.get_or_create(name=RESEARCH_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=RESEARCH_APPS))
+    return group
+
+
+def add_researcher(
+    username: str, email: str, name: str = "", *, base_url: str, administrator: bool = False
+) -> list[str]:
     """A researcher's account without a password: they set one through the password reset
-    page, then set up their second factor at the first login."""
+    page, then set up their second factor at the first login. An administrator also
+    manages accounts (a superuser in the admin)."""
     try:
         validate_email(email)
     except ValidationError:
@@ -57,13 +72,19 @@ def add_researcher(username: str, email: str, name: str = "", *, base_url: str) 
         raise ResearchCommandError(f"there is a user {username!r} already")
     with transaction.atomic():
         user = User.objects.create_user(
-            username=username, email=email.lower(), first_name=name[:150], is_staff=True
+            username=username,
+            email=email.lower(),
+            first_name=name[:150],
+            is_staff=True,
+            is_superuser=administrator,
         )
         user.set_unusable_password()
         user.save(update_fields=["password"])
+        user.groups.add(research_group())
         Membership.objects.create(user=user, role=Membership.Role.RESEARCHER)
+    role = "administrator" if administrator else "researcher"
     return [
-        f"researcher {username} <{email}> created",
+        f"{role} {username} <{email}> created",
         f"they set a password at {base_url.rstrip('/')}{reverse('account_reset_password')}",
         "and set up the second factor (an authenticator app) at their first login",
     ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aimonitor.paths import data_dir
 from aimonitor.web.research.mailing import MailText, check_mail_text
+from aimonitor.web.research.operations import REASON_LENGTH
 from aimonitor.web.waves.models import Wave
 
 MAX_CONTACT_FILE = 2_000_000
@@ -96,7 +97,7 @@ class ContactFileForm(UtrechtForm):
 class ReopenForm(UtrechtForm):
     reason = forms.CharField(
         label=_("Reason"),
-        max_length=250,
+        max_length=REASON_LENGTH,
         help_text=_("Who asked, and why; kept in the fieldwork log."),
     )
 

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import smtplib
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template import Context, Engine, TemplateSyntaxError
@@ -32,13 +34,19 @@ from django.template.loader import get_template
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from aimonitor.errors import AimonitorError
 from aimonitor.fieldwork.progress import FieldworkProgress
 from aimonitor.fieldwork.reminders import ReminderCadence, ReminderKind, due_reminder
 from aimonitor.i18n import Lang
 from aimonitor.web.research.models import Contact, Delivery, MailTemplate
 from aimonitor.web.survey.access import frozen_questionnaire
 from aimonitor.web.survey.invitations import link_url
-from aimonitor.web.survey.links import AMSTERDAM, issue_link, person_for
+from aimonitor.web.survey.links import (
+    AMSTERDAM,
+    ResearcherAddressError,
+    issue_link,
+    person_for,
+)
 from aimonitor.web.survey.models import FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
@@ -92,6 +100,14 @@ def render_mail(text: MailText, values: dict[str, Any]) -> MailText:
     return MailText(subject, _ENGINE.from_string(text.body).render(context))
 
 
+ROUND_LOCK_SECONDS = 15 * 60
+"""A round that died without letting go of its lock frees it after this long."""
+
+
+class RoundBusyError(AimonitorError):
+    """Another round of mails of the same wave is running."""
+
+
 @dataclass
 class MailRun:
     """What one round of mails did."""
@@ -99,11 +115,15 @@ class MailRun:
     sent: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     skipped: int = 0
+    left: int = 0
+    """Contacts not reached before the round's time ran out: the next round takes them."""
 
     def lines(self, what: str) -> list[str]:
         lines = [f"{what}: {len(self.sent)} sent, {len(self.failed)} not delivered"]
         if self.skipped:
             lines[0] += f", {self.skipped} skipped (already done, responded or not due)"
+        if self.left:
+            lines[0] += f", {self.left} left for the next round"
         lines += [f"  not delivered: {problem}" for problem in self.failed]
         return lines
 
@@ -159,6 +179,8 @@ def send_to_contact(
             EmailMessage(
                 text.subject, text.body, None, [contact.email], connection=connection
             ).send()
+    except ResearcherAddressError as error:
+        outcome, detail = Delivery.Status.FAILED, str(error)
     except smtplib.SMTPRecipientsRefused as error:
         outcome, detail = Delivery.Status.BOUNCED, _smtp_detail(error)
     except (smtplib.SMTPException, OSError) as error:
@@ -203,7 +225,12 @@ def _smtp_detail(error: Exception) -> str:
 
 
 def send_invitations(
-    wave: Wave, progress: FieldworkProgress, names: dict[str, str], *, by: User | None = None
+    wave: Wave,
+    progress: FieldworkProgress,
+    names: dict[str, str],
+    *,
+    by: User | None = None,
+    seconds: float | None = None,
 ) -> MailRun:
     """Invite every contact of ``wave`` not invited yet (no mail of theirs went out), of a
     municipality that has not responded. Running it again sends only what is left (the
@@ -221,6 +248,7 @@ def send_invitations(
         MailTemplate.Kind.INVITATION,
         by=by,
         due=lambda contact: contact.pk not in invited,
+        seconds=seconds,
     )
 
 
@@ -243,11 +271,13 @@ def send_reminders(
     for delivery in Delivery.objects.filter(wave=wave).order_by("at"):
         if delivery.contact_id is not None:
             history.setdefault(delivery.contact_id, []).append(delivery)
+    # One attempt a day per address, delivered or not: a server that refuses an address is
+    # not asked again within the hour.
     mailed_today = {
         d.email
         for deliveries in history.values()
         for d in deliveries
-        if d.status == Delivery.Status.SENT and timezone.localtime(d.at, AMSTERDAM).date() == today
+        if timezone.localtime(d.at, AMSTERDAM).date() == today
     }
 
     last_calls: set[int] = set()
@@ -255,10 +285,14 @@ def send_reminders(
     def due(contact: Contact) -> bool:
         deliveries = history.get(contact.pk, [])
         invitations = [
-            d for d in deliveries if d.kind == "invitation" and d.status == Delivery.Status.SENT
+            d
+            for d in deliveries
+            if d.kind == MailTemplate.Kind.INVITATION and d.status == Delivery.Status.SENT
         ]
         if not invitations or contact.email in mailed_today:
             return False
+        if deliveries[-1].status == Delivery.Status.BOUNCED:
+            return False  # the address is refused: correct the contact rather than retry
         kind = due_reminder(
             today,
             invited_on=timezone.localtime(invitations[0].at, AMSTERDAM).date(),
@@ -266,7 +300,7 @@ def send_reminders(
             reminders_sent=[
                 timezone.localtime(d.at, AMSTERDAM).date()
                 for d in deliveries
-                if d.kind == "reminder" and d.status == Delivery.Status.SENT
+                if d.kind == MailTemplate.Kind.REMINDER and d.status == Delivery.Status.SENT
             ],
             cadence=cadence,
         )
@@ -305,12 +339,46 @@ def _send_round(
     due: Callable[[Contact], bool],
     last_call: Callable[[Contact], bool] = lambda contact: False,
     at: dt.datetime | None = None,
+    seconds: float | None = None,
+) -> MailRun:
+    """Mail the due contacts, one round of a wave at a time (a second round while one runs
+    is refused: :class:`RoundBusyError`), for at most ``seconds`` when given (a web request
+    stops in time; the contacts left go in the next round)."""
+    lock = f"research:mail-round:{wave.pk}"
+    if not cache.add(lock, "busy", timeout=ROUND_LOCK_SECONDS):
+        raise RoundBusyError(
+            _("Mails of wave %(year)s are being sent already; try again in a minute.")
+            % {"year": wave.year}
+        )
+    try:
+        return _send_each(
+            wave, list(contacts), progress, names, kind, by, due, last_call, at, seconds
+        )
+    finally:
+        cache.delete(lock)
+
+
+def _send_each(
+    wave: Wave,
+    contacts: list[Contact],
+    progress: FieldworkProgress,
+    names: dict[str, str],
+    kind: str,
+    by: User | None,
+    due: Callable[[Contact], bool],
+    last_call: Callable[[Contact], bool],
+    at: dt.datetime | None,
+    seconds: float | None,
 ) -> MailRun:
     run = MailRun()
+    deadline = None if seconds is None else time.monotonic() + seconds
     # One connection object for the round; each mail opens and closes it, so a server that
     # is down fails the mails one by one (each recorded) rather than the round.
     connection = get_connection()
-    for contact in contacts:
+    for index, contact in enumerate(contacts):
+        if deadline is not None and time.monotonic() > deadline:
+            run.left = len(contacts) - index
+            break
         state = progress.states.get(contact.municipality_code)
         if state is None or state.has_responded or not due(contact):
             run.skipped += 1

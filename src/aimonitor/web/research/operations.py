@@ -8,14 +8,19 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aimonitor.errors import AimonitorError
 from aimonitor.frame import load_frame
 from aimonitor.questionnaire import load_questionnaire
 from aimonitor.web.fieldwork.models import MunicipalResponse
-from aimonitor.web.survey.models import FieldworkEvent
+from aimonitor.web.survey.links import link_expiry
+from aimonitor.web.survey.models import AccessLink, FieldworkEvent
 from aimonitor.web.waves.models import Wave
+
+REASON_LENGTH = 100
+"""Characters of a reopening's reason: the history's change reason holds no more."""
 
 
 class OperationError(AimonitorError):
@@ -54,9 +59,12 @@ def set_dates(wave: Wave, opens_on: dt.date, closes_on: dt.date, *, by: User | N
         raise OperationError(
             _("Wave %(year)s is published: its dates are fixed.") % {"year": wave.year}
         )
+    if wave.status == Wave.Status.OPEN and closes_on < timezone.localdate():
+        raise OperationError(_("An open wave cannot close in the past: close it instead."))
     wave.opens_on, wave.closes_on = opens_on, closes_on
     with transaction.atomic():
         wave.save(update_fields=["opens_on", "closes_on"])
+        _refresh_link_expiry(wave)
         _log(wave, by, f"dates {opens_on:%Y-%m-%d} to {closes_on:%Y-%m-%d}")
 
 
@@ -67,13 +75,15 @@ def open_wave(wave: Wave, *, by: User | None) -> None:
             _("Wave %(year)s is %(status)s.")
             % {"year": wave.year, "status": wave.get_status_display()}
         )
-    if wave.closes_on is None:
+    if wave.closes_on is None or wave.closes_on < timezone.localdate():
         raise OperationError(
-            _("Wave %(year)s has no closing date: set its dates first.") % {"year": wave.year}
+            _("Wave %(year)s has no closing date from today on: set its dates first.")
+            % {"year": wave.year}
         )
     wave.status = Wave.Status.OPEN
     with transaction.atomic():
         wave.save()
+        _refresh_link_expiry(wave)
         _log(wave, by, "opened")
 
 
@@ -105,10 +115,20 @@ def reopen_response(wave: Wave, code: str, reason: str, *, by: User | None) -> N
             % {"code": code, "year": wave.year}
         )
     response.status = MunicipalResponse.Status.IN_PROGRESS
-    response._change_reason = reason.strip()[:250]  # type: ignore[attr-defined]
+    # the history's change reason holds 100 characters (simple-history); the form says so
+    response._change_reason = reason.strip()[:REASON_LENGTH]  # type: ignore[attr-defined]
     if by is not None:
         response._history_user = by  # type: ignore[attr-defined]
-    response.save()
+    with transaction.atomic():
+        response.save()
+
+
+def _refresh_link_expiry(wave: Wave) -> None:
+    """The personal links of the wave that are not revoked work until its (new) closing day:
+    moving the closing day or reopening the wave keeps the links people have."""
+    AccessLink.objects.filter(wave=wave, revoked_at__isnull=True).update(
+        expires_at=link_expiry(wave)
+    )
 
 
 def _log(wave: Wave, by: User | None, detail: str) -> None:

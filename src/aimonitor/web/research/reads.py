@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
+
 from aimonitor.fieldwork.progress import FieldworkProgress, FieldworkState, build_fieldwork_progress
 from aimonitor.frame import Municipality, load_frame, load_lineage
-from aimonitor.indicators import coverage_inputs
+from aimonitor.indicators import IndicatorError, Respondent, coverage_inputs
 from aimonitor.questionnaire.form import missing_answers
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
-from aimonitor.web.fieldwork.reads import read_respondents
-from aimonitor.web.research.models import Contact, Delivery
+from aimonitor.web.fieldwork.reads import read_respondents, read_submitted
+from aimonitor.web.research.models import Contact, Delivery, MailTemplate
 from aimonitor.web.survey.access import frozen_questionnaire
+from aimonitor.web.survey.links import AMSTERDAM
 from aimonitor.web.waves.models import Wave
 
 
@@ -22,7 +26,14 @@ def read_fieldwork_progress(wave: Wave) -> FieldworkProgress:
     every response that is not submitted (awaiting sign-off when nothing the routing asks is
     missing)."""
     questionnaire = frozen_questionnaire(wave)
-    respondents = read_respondents(wave, questionnaire, coverage_inputs(questionnaire))
+    try:
+        respondents: Sequence[Respondent] = read_respondents(
+            wave, questionnaire, coverage_inputs(questionnaire)
+        )
+    except IndicatorError:
+        # Two responses claim one municipality (read_coverage_problem says which): the
+        # cockpit keeps working on the responses themselves, without what they cover.
+        respondents = read_submitted(wave, coverage_inputs(questionnaire))
     open_responses = dict(
         MunicipalResponse.objects.filter(wave=wave)
         .exclude(status=MunicipalResponse.Status.SUBMITTED)
@@ -45,6 +56,18 @@ def read_fieldwork_progress(wave: Wave) -> FieldworkProgress:
     return build_fieldwork_progress(
         wave.year, load_frame(wave.frame_year), respondents, started, lineage=load_lineage()
     )
+
+
+def read_coverage_problem(wave: Wave) -> str | None:
+    """Why the submitted responses of ``wave`` cannot all count (a municipality that answered
+    itself and is covered by a shared organisation, or is covered twice), or None. The team
+    reopens one of the two."""
+    questionnaire = frozen_questionnaire(wave)
+    try:
+        read_respondents(wave, questionnaire, coverage_inputs(questionnaire))
+    except IndicatorError as error:
+        return str(error)
+    return None
 
 
 @dataclass(frozen=True)
@@ -103,17 +126,25 @@ def read_municipality_rows(wave: Wave, progress: FieldworkProgress) -> list[Muni
 
 
 def _mail_summary(deliveries: list[Delivery]) -> MailSummary:
+    """What the mails to a municipality's contacts came to; times in Amsterdam time. A mail
+    not delivered counts as a problem until a later one to the same address got through."""
     sent = [d for d in deliveries if d.status == Delivery.Status.SENT]
-    invitations = [d for d in sent if d.kind == "invitation"]
+    invitations = [d for d in sent if d.kind == MailTemplate.Kind.INVITATION]
     last = deliveries[-1] if deliveries else None
+    delivered_at: dict[str, datetime] = {}
+    for delivery in sent:
+        delivered_at[delivery.email] = max(
+            delivery.at, delivered_at.get(delivery.email, delivery.at)
+        )
     return MailSummary(
-        invited_at=invitations[0].at if invitations else None,
-        reminders=sum(1 for d in sent if d.kind == "reminder"),
-        last_at=last.at if last else None,
+        invited_at=timezone.localtime(invitations[0].at, AMSTERDAM) if invitations else None,
+        reminders=sum(1 for d in sent if d.kind == MailTemplate.Kind.REMINDER),
+        last_at=timezone.localtime(last.at, AMSTERDAM) if last else None,
         last_status=last.status if last else "",
         problems=tuple(
             f"{d.email}: {d.get_status_display()} {d.detail}".strip()
             for d in deliveries
             if d.status != Delivery.Status.SENT
+            and (d.email not in delivered_at or delivered_at[d.email] < d.at)
         ),
     )

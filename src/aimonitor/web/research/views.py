@@ -32,6 +32,7 @@ from aimonitor.web.research.forms import (
 )
 from aimonitor.web.research.mailing import (
     PLACEHOLDERS,
+    RoundBusyError,
     default_mail_text,
     send_invitations,
     wave_mail_text,
@@ -44,9 +45,17 @@ from aimonitor.web.research.operations import (
     reopen_response,
     set_dates,
 )
-from aimonitor.web.research.reads import read_fieldwork_progress, read_municipality_rows
+from aimonitor.web.research.reads import (
+    read_coverage_problem,
+    read_fieldwork_progress,
+    read_municipality_rows,
+)
 from aimonitor.web.survey.models import FieldworkEvent
 from aimonitor.web.waves.models import Wave
+
+INVITE_SECONDS = 20
+"""A round of invitations from the page stops in time for the request (gunicorn's timeout is
+30 s); sending again continues with the contacts left."""
 
 STATE_ORDER = (
     FieldworkState.NOT_STARTED,
@@ -131,6 +140,7 @@ def wave(request: HttpRequest, year: int) -> HttpResponse:
                 for state in STATE_ORDER
             ],
             problems=[r for r in rows if r.mail.problems],
+            coverage_problem=read_coverage_problem(wave),
             r=progress.representativeness,
             r_variables=(
                 progress.representativeness.by_size_class,
@@ -240,12 +250,21 @@ def invite_all(request: HttpRequest, year: int) -> HttpResponse:
         return redirect("research:wave", year)
     progress = read_fieldwork_progress(wave)
     names = {m.code: m.name for m in load_frame(wave.frame_year).municipalities}
-    run = send_invitations(wave, progress, names, by=_user(request))
+    try:
+        run = send_invitations(wave, progress, names, by=_user(request), seconds=INVITE_SECONDS)
+    except RoundBusyError as error:
+        messages.error(request, str(error))
+        return redirect("research:wave", year)
     messages.success(
         request,
         _("Invitations: %(sent)s sent, %(failed)s not delivered, %(skipped)s skipped.")
         % {"sent": len(run.sent), "failed": len(run.failed), "skipped": run.skipped},
     )
+    if run.left:
+        messages.info(
+            request,
+            _("%(left)s invitations are still to go: send again to continue.") % {"left": run.left},
+        )
     return redirect("research:wave", year)
 
 

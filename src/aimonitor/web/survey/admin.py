@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.survey.invitations import send_invitation
-from aimonitor.web.survey.links import issue_link, person_for, revoke_link
+from aimonitor.web.survey.links import is_researcher_address, issue_link, person_for, revoke_link
 from aimonitor.web.survey.models import AccessLink, FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
@@ -53,6 +53,8 @@ class IssueLinkForm(forms.ModelForm):
             if data.get("purpose") == AccessLink.Purpose.CONTRIBUTOR and not themes:
                 self.add_error("themes_text", _("Choose at least one theme."))
             data["themes"] = themes
+        if is_researcher_address(data.get("email") or ""):
+            self.add_error("email", _("This address belongs to a researcher's account."))
         data["municipality_code"] = code
         return data
 

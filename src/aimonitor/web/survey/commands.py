@@ -16,7 +16,7 @@ from aimonitor.i18n import Lang
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.survey.access import frozen_questionnaire
 from aimonitor.web.survey.invitations import send_invitation
-from aimonitor.web.survey.links import issue_link, person_for
+from aimonitor.web.survey.links import is_researcher_address, issue_link, person_for
 from aimonitor.web.survey.purposes import LINK_PURPOSES
 from aimonitor.web.waves.models import Wave
 
@@ -50,6 +50,10 @@ def invite_by_command(
         validate_email(email)
     except ValidationError:
         raise InvitationError(f"{email!r} is not an e-mail address") from None
+    if is_researcher_address(email):
+        raise InvitationError(
+            f"{email} is the account of a researcher: a personal link cannot log into it"
+        )
     if purpose not in LINK_PURPOSES:
         raise InvitationError(
             f"unknown purpose {purpose!r}; one of: {', '.join(sorted(LINK_PURPOSES))}"

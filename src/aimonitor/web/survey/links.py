@@ -59,9 +59,30 @@ def link_expiry(wave: Wave) -> dt.datetime:
     return end
 
 
+class ResearcherAddressError(ValueError):
+    """A personal link for the account of a researcher: refused, since opening a link logs
+    its person in without a password or second factor (decision 0014)."""
+
+
+def is_researcher_address(email: str) -> bool:
+    """Whether ``email`` is the account of a researcher (or of staff): no link for it."""
+    user = User.objects.filter(username=email.strip().lower()).first()
+    return user is not None and (
+        user.is_staff
+        or user.is_superuser
+        or user.memberships.filter(role=Membership.Role.RESEARCHER).exists()
+    )
+
+
 def person_for(email: str, name: str = "") -> User:
-    """The user of this e-mail address (case does not matter), created when new."""
+    """The user of this e-mail address (case does not matter), created when new. A
+    researcher's or staff account is never a link's person (:class:`ResearcherAddressError`):
+    a researcher who also answers for a municipality uses another address."""
     address = email.strip().lower()
+    if is_researcher_address(address):
+        raise ResearcherAddressError(
+            f"{address} is the account of a researcher: a personal link cannot log into it"
+        )
     user = User.objects.filter(username=address).first()
     if user is None:
         user = User.objects.create_user(username=address, email=address, first_name=name[:150])
@@ -132,6 +153,8 @@ def open_link(token: str) -> AccessLink | LinkProblem:
     )
     if link is None:
         return LinkProblem.UNKNOWN
+    if link.user.is_staff or link.user.is_superuser:
+        return LinkProblem.REVOKED  # never a way into a researcher's account
     problem = link_problem(link)
     if problem is not None:
         return problem

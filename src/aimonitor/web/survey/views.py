@@ -41,7 +41,13 @@ from aimonitor.web.survey.access import (
     survey_access,
 )
 from aimonitor.web.survey.invitations import send_invitation
-from aimonitor.web.survey.links import LinkProblem, issue_link, open_link, person_for
+from aimonitor.web.survey.links import (
+    LinkProblem,
+    is_researcher_address,
+    issue_link,
+    open_link,
+    person_for,
+)
 from aimonitor.web.survey.ratelimit import client_address, over_limit
 from aimonitor.web.survey.reads import (
     StoredAnswer,
@@ -391,6 +397,9 @@ def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
         validate_email(email)
     except ValidationError:
         errors.add("email")
+    else:
+        if is_researcher_address(email):
+            errors.add("researcher")
     if not themes:
         errors.add("themes")
     if errors:
