@@ -209,3 +209,30 @@ def test_one_round_of_mails_of_a_wave_at_a_time(visit: Visit, open_wave: Wave) -
         send_invitations(open_wave, read_fieldwork_progress(open_wave), {})
     page = visit("researcher").post(reverse("research:invite", args=[YEAR]), follow=True)
     assert "worden al verstuurd" in page.content.decode()
+
+
+def test_a_coordinator_on_a_research_page_is_told_in_dutch_where_to_go(
+    visit: Visit, open_wave: Wave
+) -> None:
+    page = visit("coordinator_a").get(reverse("research:home"))
+    assert page.status_code == 403
+    text = page.content.decode()
+    assert "Geen toegang" in text
+    assert "persoonlijke link" in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{% debug %} {{ link }}",
+        "{% include 'research/base.html' %} {{ link }}",
+        "{{ link|date:'Y' }}{% lorem 9999999 w %}",
+        "{% if link %}{{ name }}{% endif %}",  # the link only where a condition allows
+    ],
+)
+def test_a_mail_text_that_reaches_beyond_its_placeholders_is_refused(
+    visit: Visit, open_wave: Wave, body: str
+) -> None:
+    url = reverse("research:mail", args=[YEAR, "reminder", "nl"])
+    answer = visit("researcher").post(url, {"subject": "Herinnering", "body": body})
+    assert answer.status_code == 422

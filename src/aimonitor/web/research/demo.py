@@ -24,6 +24,7 @@ from urllib.parse import quote
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
@@ -46,6 +47,8 @@ BOUNCED = 3
 
 def prepare_demo_fieldwork(base_url: str, seed: int = 2024) -> list[str]:
     """The demo researcher and the demo wave's fieldwork; what to print."""
+    if settings.PRODUCTION:
+        return []  # a published password and secret have no place on a production server
     wave = Wave.objects.filter(is_synthetic=True, status=Wave.Status.OPEN).order_by("-year").first()
     if wave is None:
         return []

@@ -82,14 +82,44 @@ def wave_mail_text(wave: Wave, kind: str, lang: Lang) -> MailText:
     return MailText(own.subject, own.body) if own else default_mail_text(kind, lang)
 
 
+SAMPLE_LINK = "https://example.invalid/link/voorbeeld/"
+_SAMPLE = {
+    "name": "Anna de Vries",
+    "municipality": "Amsterdam",
+    "organisation": "Amsterdam",
+    "also_for": "",
+    "coordinator": True,
+    "link": SAMPLE_LINK,
+    "closes_on": "29 mei 2026",
+    "year": 2026,
+    "last_call": True,
+}
+_FORBIDDEN_TAGS = (
+    "{% debug",
+    "{% include",
+    "{% extends",
+    "{% load",
+    "{% url",
+    "{% lorem",
+    "{% ssi",
+)
+
+
 def check_mail_text(text: MailText) -> str | None:
-    """What is wrong with a text a researcher wrote (``None``: nothing)."""
+    """What is wrong with a text a researcher wrote (``None``: nothing): it must be a
+    template that renders with the placeholders only (no tags that reach beyond them) and
+    put the personal link in the mail."""
+    source = " ".join((text.subject + " " + text.body).split())
+    for tag in _FORBIDDEN_TAGS:
+        if tag in source.replace("{%  ", "{% "):
+            return _("The text may use the placeholders and if-blocks only, not %(tag)s.") % {
+                "tag": tag + " %}"
+            }
     try:
-        _ENGINE.from_string(text.subject)
-        _ENGINE.from_string(text.body)
-    except TemplateSyntaxError as error:
+        rendered = render_mail(text, _SAMPLE)
+    except Exception as error:  # a template error of any kind is the researcher's to fix
         return _("The text is not a valid template: %(error)s") % {"error": error}
-    if "{{ link }}" not in text.body.replace("{{link}}", "{{ link }}"):
+    if SAMPLE_LINK not in rendered.body:
         return _("The text must contain {{ link }}: the personal link.")
     return None
 
@@ -179,7 +209,7 @@ def send_to_contact(
             EmailMessage(
                 text.subject, text.body, None, [contact.email], connection=connection
             ).send()
-    except ResearcherAddressError as error:
+    except (ResearcherAddressError, TemplateSyntaxError) as error:
         outcome, detail = Delivery.Status.FAILED, str(error)
     except smtplib.SMTPRecipientsRefused as error:
         outcome, detail = Delivery.Status.BOUNCED, _smtp_detail(error)
