@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from ..totp import current_code
+
 BIN = Path(sys.executable).parent
 HOST = "monitor.example.nl"
 PASSWORD = "Admin-pass-2024!"
@@ -105,18 +107,30 @@ def serving(env: dict[str, str], log_file: Path) -> Iterator[int]:
             server.wait(timeout=30)
 
 
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+"""The administrator's authenticator app (as if set up at the first login)."""
+FINISH_SET_UP = (
+    "from django.contrib.auth.models import User; "
+    "from allauth.mfa.totp.internal.auth import TOTP; "
+    "u = User.objects.get(username='admin'); u.set_password({password!r}); u.save(); "
+    "TOTP.activate(u, {secret!r})"
+)
+
+
 @pytest.fixture(scope="module")
 def gunicorn(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    """The production settings, after the operator's steps: migrate, collectstatic,
-    createsuperuser."""
+    """The production settings, after the operator's steps: migrate, collectstatic, an
+    administrator's account (``aimonitor researcher --administrator``), who then set a
+    password and an authenticator app."""
     var_dir = tmp_path_factory.mktemp("production")
     env = production_env(var_dir)
     for step in (
         ["manage", "migrate", "--no-input", "-v", "0"],
         ["manage", "collectstatic", "--no-input", "-v", "0"],
-        ["manage", "createsuperuser", "--no-input", "--username", "admin", "--email", "a@b.nl"],
+        ["researcher", "--username", "admin", "--email", "a@b.nl", "--administrator"],
+        ["manage", "shell", "-c", FINISH_SET_UP.format(password=PASSWORD, secret=SECRET)],
     ):
-        done = aimonitor(*step, env={**env, "DJANGO_SUPERUSER_PASSWORD": PASSWORD})
+        done = aimonitor(*step, env=env)
         assert done.returncode == 0, done.stderr
     with serving(env, var_dir / "gunicorn.log") as port:
         yield port
@@ -175,31 +189,54 @@ def test_static_files_are_served_in_production(gunicorn):
     assert request(gunicorn, "GET", "/static/admin/css/base.css").status == 200
 
 
-def test_the_admin_login_works_through_the_proxy_with_the_trusted_origin(gunicorn):
-    connection = http.client.HTTPConnection("127.0.0.1", gunicorn, timeout=30)
-    connection.request("GET", "/admin/login/", headers={"Host": HOST, "X-Forwarded-Proto": "https"})
-    form = connection.getresponse()
-    page = form.read().decode()
-    assert form.status == 200
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+def _form(port: int, path: str, session: str = "") -> tuple[str, str]:
+    """The CSRF token of the form at ``path`` and the CSRF cookie, through the proxy."""
+    headers = {"Cookie": f"sessionid={session}"} if session else {}
+    page = request(port, "GET", path, headers=headers)
+    assert page.status == 200, page.status
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body.decode())  # type: ignore[attr-defined]
     assert token is not None
-    csrf_cookie = cookies(form)["csrftoken"]
-    login = request(
+    return token.group(1), cookies(page).get("csrftoken", "")
+
+
+def test_the_admin_login_works_through_the_proxy_with_the_trusted_origin(gunicorn):
+    """The admin sends to the researchers' login: password, then the authenticator's code,
+    both posted through the TLS proxy (CSRF with the trusted origin), then the admin."""
+    admin = request(gunicorn, "GET", "/admin/")
+    assert admin.status == 302
+    assert admin.headers["Location"].startswith("/admin/login/")
+    to_login = request(gunicorn, "GET", admin.headers["Location"])
+    assert to_login.headers["Location"].startswith("/account/login/")
+
+    token, csrf = _form(gunicorn, "/account/login/?next=/admin/")
+    posted = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": f"csrftoken={csrf}",
+        "Origin": f"https://{HOST}",
+        "Referer": f"https://{HOST}/account/login/",
+    }
+    password = request(
         gunicorn,
         "POST",
-        "/admin/login/?next=/admin/",
-        headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={csrf_cookie}",
-            "Origin": f"https://{HOST}",
-            "Referer": f"https://{HOST}/admin/login/",
-        },
-        body=f"csrfmiddlewaretoken={token.group(1)}&username=admin&password={PASSWORD}"
-        "&next=/admin/",
+        "/account/login/?next=/admin/",
+        headers=posted,
+        body=f"csrfmiddlewaretoken={token}&login=admin&password={PASSWORD}&next=/admin/",
     )
-    assert login.status == 302, login.status
-    assert login.headers["Location"] == "/admin/"
-    session = cookies(login)["sessionid"]
+    assert password.status == 302, password.status
+    assert password.headers["Location"].startswith("/account/2fa/authenticate/")
+    session = cookies(password)["sessionid"]
+
+    token, renewed = _form(gunicorn, password.headers["Location"], session)
+    code = request(
+        gunicorn,
+        "POST",
+        password.headers["Location"],
+        headers={**posted, "Cookie": f"csrftoken={renewed or csrf}; sessionid={session}"},
+        body=f"csrfmiddlewaretoken={token}&code={current_code(SECRET)}",
+    )
+    assert code.status == 302, code.status
+    assert code.headers["Location"] == "/admin/"
+    session = cookies(code)["sessionid"]
     admin = request(gunicorn, "GET", "/admin/", headers={"Cookie": f"sessionid={session}"})
     assert admin.status == 200
 

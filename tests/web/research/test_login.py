@@ -6,10 +6,7 @@ nobody signs up."""
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import re
-import struct
 import time
 from typing import Any
 
@@ -25,6 +22,7 @@ from aimonitor.web.survey.models import FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
 from ..conftest import Member
+from ..totp import current_code, totp
 
 PASSWORD = "Paarse-olifant-73-danst!"
 WRONG_PASSWORD = "Groene-giraf-12-zingt?"
@@ -32,25 +30,6 @@ SECRET = base64.b32encode(b"the researcher's app").decode()  # 20 bytes, as alla
 HOME = reverse("research:home")
 LOGIN = reverse("account_login")
 SECOND_FACTOR = reverse("mfa_authenticate")
-
-
-def totp(secret: str, at: float) -> str:
-    """The 6-digit code of RFC 6238 at Unix time ``at``: HOTP (RFC 4226) of the 30-second
-    counter, HMAC-SHA1 with dynamic truncation."""
-    key = base64.b32decode(secret, casefold=True)
-    counter = int(at // 30)
-    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    value = struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF
-    return f"{value % 1_000_000:06d}"
-
-
-def current_code(secret: str) -> str:
-    """This period's code, with at least two seconds of it left (allauth accepts only the
-    current period)."""
-    if 30 - time.time() % 30 < 2:
-        time.sleep(30 - time.time() % 30 + 0.1)
-    return totp(secret, time.time())
 
 
 def test_the_code_is_that_of_rfc_6238() -> None:

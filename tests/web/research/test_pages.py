@@ -217,13 +217,18 @@ def test_a_second_coordinator_of_a_municipality_with_one_stored_is_refused_namin
 # --- waves --------------------------------------------------------------------------------
 
 
+OPENS = dt.date.today() + dt.timedelta(days=7)
+CLOSES = OPENS + dt.timedelta(days=88)
+"""A new wave's fieldwork, from next week on (an open wave cannot close in the past)."""
+
+
 def _new_wave(**changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "year": "2026",
         "questionnaire": "ai-monitor-2024.yaml",
         "frame_year": "2025",
-        "opens_on": "2026-03-02",
-        "closes_on": "2026-05-29",
+        "opens_on": OPENS.isoformat(),
+        "closes_on": CLOSES.isoformat(),
     }
     data.update(changes)
     return data
@@ -240,7 +245,7 @@ def test_a_draft_wave_is_created_from_the_home_page(
     assert wave.status == Wave.Status.DRAFT
     assert (wave.frame_year, wave.frame_sha256) == (2025, "")
     assert (wave.questionnaire_id, wave.questionnaire_version) == ("ai-monitor-2024", "2024.2")
-    assert (wave.opens_on, wave.closes_on) == (dt.date(2026, 3, 2), dt.date(2026, 5, 29))
+    assert (wave.opens_on, wave.closes_on) == (OPENS, CLOSES)
     event = FieldworkEvent.objects.get(kind=FieldworkEvent.Kind.WAVE_CHANGED, wave=wave)
     assert event.actor == cast["researcher"].user
     assert "ai-monitor-2024.yaml" in event.detail
@@ -256,7 +261,10 @@ def test_a_draft_wave_is_created_from_the_home_page(
     ("changes", "message"),
     [
         ({"year": "2025"}, "Er is al een meting van dit jaar."),
-        ({"closes_on": "2026-03-01"}, "De sluitingsdatum komt na de openingsdatum."),
+        (
+            {"closes_on": (OPENS - dt.timedelta(days=1)).isoformat()},
+            "De sluitingsdatum komt na de openingsdatum.",
+        ),
     ],
     ids=["existing year", "closing before opening"],
 )
@@ -316,12 +324,13 @@ def test_the_dates_of_a_wave_change_and_closing_before_opening_is_refused(
 ) -> None:
     researcher = visit("researcher")
     url = reverse("research:dates", args=[YEAR])
-    answer = researcher.post(url, {"opens_on": "2025-03-03", "closes_on": "2025-12-19"})
+    opens, closes = dt.date(2025, 3, 3), dt.date.today() + dt.timedelta(days=19)
+    answer = researcher.post(url, {"opens_on": opens.isoformat(), "closes_on": closes.isoformat()})
     assert answer.status_code == 302
     open_wave.refresh_from_db()
-    assert (open_wave.opens_on, open_wave.closes_on) == (dt.date(2025, 3, 3), dt.date(2025, 12, 19))
+    assert (open_wave.opens_on, open_wave.closes_on) == (opens, closes)
     logged = FieldworkEvent.objects.get(kind=FieldworkEvent.Kind.WAVE_CHANGED)
-    assert logged.detail == "dates 2025-03-03 to 2025-12-19"
+    assert logged.detail == f"dates 2025-03-03 to {closes.isoformat()}"
     assert logged.actor == cast["researcher"].user
 
     refused = researcher.post(
@@ -329,7 +338,7 @@ def test_the_dates_of_a_wave_change_and_closing_before_opening_is_refused(
     )
     assert "De sluitingsdatum komt na de openingsdatum." in _text(refused)
     open_wave.refresh_from_db()
-    assert (open_wave.opens_on, open_wave.closes_on) == (dt.date(2025, 3, 3), dt.date(2025, 12, 19))
+    assert (open_wave.opens_on, open_wave.closes_on) == (opens, closes)
 
 
 # --- the cockpit --------------------------------------------------------------------------
