@@ -4,12 +4,10 @@ read-only."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import admin
 
-from aimonitor.web.research.mailing import MailText, check_mail_text
+from aimonitor.web.research.forms import MailTextCheck
 from aimonitor.web.research.models import Contact, Delivery, MailTemplate
 from aimonitor.web.survey.admin import RecordAdmin
 
@@ -21,20 +19,12 @@ class ContactAdmin(admin.ModelAdmin):
     search_fields = ["municipality_code", "name", "email", "organisation"]
 
 
-class MailTemplateForm(forms.ModelForm):
+class MailTemplateForm(MailTextCheck, forms.ModelForm):
     """The same check as the portal's mail text page."""
 
     class Meta:
         model = MailTemplate
         fields = ["wave", "kind", "language", "subject", "body"]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if "subject" in data and "body" in data:
-            problem = check_mail_text(MailText(data["subject"], data["body"]))
-            if problem:
-                raise forms.ValidationError(problem)
-        return data
 
 
 @admin.register(MailTemplate)

@@ -102,9 +102,10 @@ class ReopenForm(UtrechtForm):
     )
 
 
-class MailTextForm(UtrechtForm):
-    subject = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 14}))
+class MailTextCheck(forms.BaseForm):
+    """A form of a mail text (``subject``, ``body``): refused unless
+    :func:`~aimonitor.web.research.mailing.check_mail_text` finds nothing wrong (the portal's
+    page and the admin)."""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -113,3 +114,8 @@ class MailTextForm(UtrechtForm):
             if problem:
                 raise forms.ValidationError(problem)
         return data
+
+
+class MailTextForm(MailTextCheck, UtrechtForm):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 14}))

@@ -70,16 +70,17 @@ class MailText:
     body: str
 
 
-def default_mail_text(kind: str, lang: Lang) -> MailText:
+def load_mail_text(kind: str, lang: Lang) -> MailText:
+    """The shipped default text of ``kind`` in ``lang`` (its file's first line: the subject)."""
     source = get_template(f"research/mail/{kind}.{lang}.txt").template.source  # type: ignore[attr-defined]
     subject, _, body = source.partition("\n")
     return MailText(subject.strip(), body.strip() + "\n")
 
 
-def wave_mail_text(wave: Wave, kind: str, lang: Lang) -> MailText:
+def read_mail_text(wave: Wave, kind: str, lang: Lang) -> MailText:
     """The wave's text of ``kind`` in ``lang``, or the default."""
     own = MailTemplate.objects.filter(wave=wave, kind=kind, language=lang).first()
-    return MailText(own.subject, own.body) if own else default_mail_text(kind, lang)
+    return MailText(own.subject, own.body) if own else load_mail_text(kind, lang)
 
 
 SAMPLE_LINK = "https://example.invalid/link/voorbeeld/"
@@ -193,7 +194,7 @@ def send_to_contact(
                     else "-"
                 )
                 text = render_mail(
-                    wave_mail_text(wave, kind, lang),
+                    read_mail_text(wave, kind, lang),
                     {
                         "name": contact.name,
                         "municipality": municipality_name,

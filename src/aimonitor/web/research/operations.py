@@ -15,6 +15,7 @@ from aimonitor.errors import AimonitorError
 from aimonitor.frame import load_frame
 from aimonitor.questionnaire import load_questionnaire
 from aimonitor.web.fieldwork.models import MunicipalResponse
+from aimonitor.web.research.models import MailTemplate
 from aimonitor.web.survey.links import link_expiry
 from aimonitor.web.survey.models import AccessLink, FieldworkEvent
 from aimonitor.web.waves.models import Wave
@@ -121,6 +122,16 @@ def reopen_response(wave: Wave, code: str, reason: str, *, by: User | None) -> N
         response._history_user = by  # type: ignore[attr-defined]
     with transaction.atomic():
         response.save()
+
+
+def save_mail_text(wave: Wave, kind: str, language: str, subject: str, body: str) -> None:
+    """The wave's own text of ``kind`` in ``language`` (checked by the form that took it)."""
+    MailTemplate.objects.update_or_create(
+        wave=wave,
+        kind=kind,
+        language=language,
+        defaults={"subject": subject, "body": body},
+    )
 
 
 def _refresh_link_expiry(wave: Wave) -> None:

@@ -18,6 +18,7 @@ from aimonitor.web.fieldwork.reads import read_respondents, read_submitted
 from aimonitor.web.research.models import Contact, Delivery, MailTemplate
 from aimonitor.web.survey.access import frozen_questionnaire
 from aimonitor.web.survey.links import AMSTERDAM
+from aimonitor.web.survey.models import FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
 
@@ -56,6 +57,19 @@ def read_fieldwork_progress(wave: Wave) -> FieldworkProgress:
     return build_fieldwork_progress(
         wave.year, load_frame(wave.frame_year), respondents, started, lineage=load_lineage()
     )
+
+
+def read_contacts(wave: Wave) -> list[Contact]:
+    return list(Contact.objects.filter(wave=wave))
+
+
+def read_contact_count(wave: Wave) -> int:
+    return Contact.objects.filter(wave=wave).count()
+
+
+def read_fieldwork_log(limit: int = 300) -> list[FieldworkEvent]:
+    """The latest ``limit`` events of the fieldwork log, newest first."""
+    return list(FieldworkEvent.objects.select_related("wave", "actor").order_by("-at")[:limit])
 
 
 def read_coverage_problem(wave: Wave) -> str | None:

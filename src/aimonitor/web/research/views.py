@@ -4,9 +4,6 @@ word of the figures from the core (:mod:`aimonitor.fieldwork`)."""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
@@ -21,6 +18,7 @@ from aimonitor.fieldwork.progress import FieldworkState
 from aimonitor.frame import load_frame, load_lineage
 from aimonitor.i18n import Lang, UnknownLanguageError, check_language
 from aimonitor.web.research.access import researcher_required
+from aimonitor.web.research.calllist import render_call_list
 from aimonitor.web.research.contacts import conflicts_with_stored, store_contacts
 from aimonitor.web.research.forms import (
     ContactFileForm,
@@ -33,25 +31,29 @@ from aimonitor.web.research.forms import (
 from aimonitor.web.research.mailing import (
     PLACEHOLDERS,
     RoundBusyError,
-    default_mail_text,
+    load_mail_text,
+    read_mail_text,
     send_invitations,
-    wave_mail_text,
 )
-from aimonitor.web.research.models import Contact, MailTemplate
+from aimonitor.web.research.models import MailTemplate
 from aimonitor.web.research.operations import (
     close_wave,
     create_wave,
     open_wave,
     reopen_response,
+    save_mail_text,
     set_dates,
 )
 from aimonitor.web.research.reads import (
+    read_contact_count,
+    read_contacts,
     read_coverage_problem,
+    read_fieldwork_log,
     read_fieldwork_progress,
     read_municipality_rows,
 )
-from aimonitor.web.survey.models import FieldworkEvent
 from aimonitor.web.waves.models import Wave
+from aimonitor.web.waves.reads import read_wave, read_waves_newest_first
 
 INVITE_SECONDS = 20
 """A round of invitations from the page stops in time for the request (gunicorn's timeout is
@@ -74,10 +76,10 @@ def _lang(request: HttpRequest) -> Lang:
 
 
 def _wave(year: int) -> Wave:
-    wave = Wave.objects.filter(year=year).first()
-    if wave is None:
-        raise Http404("no such wave")
-    return wave
+    try:
+        return read_wave(year)
+    except AimonitorError:
+        raise Http404("no such wave") from None
 
 
 def _user(request: HttpRequest) -> User:
@@ -108,7 +110,7 @@ def home(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Wave %(year)s is ready as a draft.") % {"year": wave.year})
             return redirect("research:wave", wave.year)
-    waves = Wave.objects.order_by("-year")
+    waves = read_waves_newest_first()
     return render(
         request,
         "research/home.html",
@@ -126,7 +128,7 @@ def wave(request: HttpRequest, year: int) -> HttpResponse:
     context: dict[str, object] = {
         "wave": wave,
         "dates_form": DatesForm(initial={"opens_on": wave.opens_on, "closes_on": wave.closes_on}),
-        "contacts": Contact.objects.filter(wave=wave).count(),
+        "contacts": read_contact_count(wave),
     }
     if wave.status != Wave.Status.DRAFT:
         progress = read_fieldwork_progress(wave)
@@ -235,7 +237,7 @@ def contacts(request: HttpRequest, year: int) -> HttpResponse:
             "form": form,
             "rejected": rejected,
             "file_error": file_error,
-            "contacts": Contact.objects.filter(wave=wave),
+            "contacts": read_contacts(wave),
         },
         status=status,
     )
@@ -294,49 +296,9 @@ def call_list(request: HttpRequest, year: int) -> HttpResponse:
     if wave.status == Wave.Status.DRAFT:
         raise Http404("a draft has no fieldwork")
     lang = _lang(request)
-    progress = read_fieldwork_progress(wave)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(
-        [
-            "code",
-            "gemeente",
-            "provincie",
-            "grootteklasse",
-            "status",
-            "contact",
-            "e-mail",
-            "uitgenodigd",
-            "herinneringen",
-            "laatste mail",
-            "problemen",
-        ]
-    )
-    for row in read_municipality_rows(wave, progress):
-        if row.state.has_responded:
-            continue
-        coordinator = next(
-            (c for c in row.contacts if c.role == Contact.Role.COORDINATOR),
-            row.contacts[0] if row.contacts else None,
-        )
-        writer.writerow(
-            [
-                row.municipality.code,
-                row.municipality.name,
-                row.municipality.province,
-                row.municipality.size_class.label.get(lang),
-                row.state.label.get(lang),
-                coordinator.name if coordinator else "",
-                coordinator.email if coordinator else "",
-                f"{row.mail.invited_at:%Y-%m-%d}" if row.mail.invited_at else "",
-                row.mail.reminders,
-                f"{row.mail.last_at:%Y-%m-%d}" if row.mail.last_at else "",
-                " | ".join(row.mail.problems),
-            ]
-        )
-    response = HttpResponse(
-        out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
-    )
+    rows = read_municipality_rows(wave, read_fieldwork_progress(wave))
+    text = render_call_list(rows, lang)
+    response = HttpResponse(text.encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="belijst-{year}.csv"'
     return response
 
@@ -349,16 +311,13 @@ def mail_texts(request: HttpRequest, year: int, kind: str, language: str) -> Htt
     if kind not in MailTemplate.Kind.values or language not in ("nl", "en"):
         raise Http404("no such text")
     lang = check_language(language)
-    current = wave_mail_text(wave, kind, lang)
+    current = read_mail_text(wave, kind, lang)
     form = MailTextForm(
         request.POST or None, initial={"subject": current.subject, "body": current.body}
     )
     if request.method == "POST" and form.is_valid():
-        MailTemplate.objects.update_or_create(
-            wave=wave,
-            kind=kind,
-            language=language,
-            defaults={"subject": form.cleaned_data["subject"], "body": form.cleaned_data["body"]},
+        save_mail_text(
+            wave, kind, language, form.cleaned_data["subject"], form.cleaned_data["body"]
         )
         messages.success(request, _("The text has been saved; the next mails use it."))
         return redirect("research:mail", year, kind, language)
@@ -372,7 +331,7 @@ def mail_texts(request: HttpRequest, year: int, kind: str, language: str) -> Htt
             "language": language,
             "kinds": MailTemplate.Kind.choices,
             "placeholders": PLACEHOLDERS,
-            "is_default": current == default_mail_text(kind, lang),
+            "is_default": current == load_mail_text(kind, lang),
         },
         status=422 if form.errors else 200,
     )
@@ -382,5 +341,5 @@ def mail_texts(request: HttpRequest, year: int, kind: str, language: str) -> Htt
 @require_GET
 def log(request: HttpRequest) -> HttpResponse:
     """The fieldwork log: the latest 300 events."""
-    events = FieldworkEvent.objects.select_related("wave", "actor").order_by("-at")[:300]
+    events = read_fieldwork_log(300)
     return render(request, "research/log.html", {"events": events})
