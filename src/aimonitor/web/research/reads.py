@@ -12,6 +12,7 @@ from django.utils import timezone
 from aimonitor.fieldwork.progress import FieldworkProgress, FieldworkState, build_fieldwork_progress
 from aimonitor.frame import Municipality, load_frame, load_lineage
 from aimonitor.indicators import IndicatorError, Respondent, coverage_inputs
+from aimonitor.questionnaire import Questionnaire
 from aimonitor.questionnaire.form import missing_answers
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.fieldwork.reads import read_respondents, read_submitted
@@ -23,18 +24,35 @@ from aimonitor.web.waves.models import Wave
 
 
 def read_fieldwork_progress(wave: Wave) -> FieldworkProgress:
+    """The cockpit's figures (:func:`read_fieldwork`, without the coverage problem)."""
+    return read_fieldwork(wave)[0]
+
+
+def read_coverage_problem(wave: Wave) -> str | None:
+    """Why the submitted responses of ``wave`` cannot all count (a municipality that answered
+    itself and is covered by a shared organisation, or is covered twice), or None. The team
+    reopens one of the two."""
+    return _read_respondent_rows(wave, frozen_questionnaire(wave))[1]
+
+
+def _read_respondent_rows(
+    wave: Wave, questionnaire: Questionnaire
+) -> tuple[Sequence[Respondent], str | None]:
+    """The respondent rows as the report counts them, or, when two responses claim one
+    municipality, the responses themselves without what they cover, and why."""
+    try:
+        return read_respondents(wave, questionnaire, coverage_inputs(questionnaire)), None
+    except IndicatorError as error:
+        return read_submitted(wave, coverage_inputs(questionnaire)), str(error)
+
+
+def read_fieldwork(wave: Wave) -> tuple[FieldworkProgress, str | None]:
     """The cockpit's figures: the respondent rows as the report counts them, and the state of
     every response that is not submitted (awaiting sign-off when nothing the routing asks is
-    missing)."""
+    missing); with the coverage problem (:func:`read_coverage_problem`) read in the same
+    pass, or None."""
     questionnaire = frozen_questionnaire(wave)
-    try:
-        respondents: Sequence[Respondent] = read_respondents(
-            wave, questionnaire, coverage_inputs(questionnaire)
-        )
-    except IndicatorError:
-        # Two responses claim one municipality (read_coverage_problem says which): the
-        # cockpit keeps working on the responses themselves, without what they cover.
-        respondents = read_submitted(wave, coverage_inputs(questionnaire))
+    respondents, problem = _read_respondent_rows(wave, questionnaire)
     open_responses = dict(
         MunicipalResponse.objects.filter(wave=wave)
         .exclude(status=MunicipalResponse.Status.SUBMITTED)
@@ -54,9 +72,10 @@ def read_fieldwork_progress(wave: Wave) -> FieldworkProgress:
             continue  # opened, nothing answered beyond the prefilled municipality
         missing = missing_answers(questionnaire, given)
         started[code] = FieldworkState.IN_PROGRESS if missing else FieldworkState.AWAITING_SIGN_OFF
-    return build_fieldwork_progress(
+    progress = build_fieldwork_progress(
         wave.year, load_frame(wave.frame_year), respondents, started, lineage=load_lineage()
     )
+    return progress, problem
 
 
 def read_contacts(wave: Wave) -> list[Contact]:
@@ -70,18 +89,6 @@ def read_contact_count(wave: Wave) -> int:
 def read_fieldwork_log(limit: int = 300) -> list[FieldworkEvent]:
     """The latest ``limit`` events of the fieldwork log, newest first."""
     return list(FieldworkEvent.objects.select_related("wave", "actor").order_by("-at")[:limit])
-
-
-def read_coverage_problem(wave: Wave) -> str | None:
-    """Why the submitted responses of ``wave`` cannot all count (a municipality that answered
-    itself and is covered by a shared organisation, or is covered twice), or None. The team
-    reopens one of the two."""
-    questionnaire = frozen_questionnaire(wave)
-    try:
-        read_respondents(wave, questionnaire, coverage_inputs(questionnaire))
-    except IndicatorError as error:
-        return str(error)
-    return None
 
 
 @dataclass(frozen=True)

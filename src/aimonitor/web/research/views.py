@@ -47,7 +47,7 @@ from aimonitor.web.research.operations import (
 from aimonitor.web.research.reads import (
     read_contact_count,
     read_contacts,
-    read_coverage_problem,
+    read_fieldwork,
     read_fieldwork_log,
     read_fieldwork_progress,
     read_municipality_rows,
@@ -131,7 +131,7 @@ def wave(request: HttpRequest, year: int) -> HttpResponse:
         "contacts": read_contact_count(wave),
     }
     if wave.status != Wave.Status.DRAFT:
-        progress = read_fieldwork_progress(wave)
+        progress, coverage_problem = read_fieldwork(wave)
         rows = read_municipality_rows(wave, progress)
         context.update(
             progress=progress,
@@ -142,7 +142,7 @@ def wave(request: HttpRequest, year: int) -> HttpResponse:
                 for state in STATE_ORDER
             ],
             problems=[r for r in rows if r.mail.problems],
-            coverage_problem=read_coverage_problem(wave),
+            coverage_problem=coverage_problem,
             r=progress.representativeness,
             r_variables=(
                 progress.representativeness.by_size_class,
