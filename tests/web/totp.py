@@ -22,8 +22,8 @@ def totp(secret: str, at: float) -> str:
 
 
 def current_code(secret: str) -> str:
-    """This period's code, with at least two seconds of it left (allauth accepts only the
-    current period)."""
+    """This period's code, with at least two seconds of it left (allauth accepts it and the
+    codes of one period either side, settings.MFA_TOTP_TOLERANCE)."""
     if 30 - time.time() % 30 < 2:
         time.sleep(30 - time.time() % 30 + 0.1)
     return totp(secret, time.time())

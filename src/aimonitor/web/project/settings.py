@@ -74,6 +74,9 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True  # changing an address or password asks
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "login": "30/m/ip"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "AI Monitor"
+# One 30-second period either side (RFC 6238, section 5.2): a code typed as the period turns,
+# or a phone clock a few seconds off, still works; a used code is refused for all three periods.
+MFA_TOTP_TOLERANCE = 1
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "research:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
