@@ -170,9 +170,17 @@ def wave(frame: None) -> Wave:
 
 
 @pytest.fixture
-def built_report(wave: Wave, settings: Any, tmp_path: Path) -> Path:
-    """Stand-in files of the built Dutch report of wave 2024, for tests of who gets them."""
+def report_in_embargo(wave: Wave, settings: Any, tmp_path: Path) -> Path:
+    """Stand-in files of the built Dutch report of wave 2024, not yet published."""
     settings.REPORTS_DIR = tmp_path / "reports"
     folder = report_dir(2024, "nl")
     write_report_set(dict.fromkeys(REPORT_FILES, b"the report of 2024"), folder)
     return folder
+
+
+@pytest.fixture
+def built_report(report_in_embargo: Path, wave: Wave) -> Path:
+    """The same report with wave 2024 published, for tests of who gets it."""
+    wave.status = Wave.Status.PUBLISHED
+    wave.save()
+    return report_in_embargo

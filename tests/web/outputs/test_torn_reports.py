@@ -120,7 +120,9 @@ SETS = [
 
 
 @pytest.mark.django_db(transaction=True)
-def test_reads_during_rebuilds_get_a_whole_report_or_a_clean_404(live_server, settings):
+def test_reads_during_rebuilds_get_a_whole_report_or_a_clean_404(live_server, settings, wave):
+    wave.status = wave.Status.PUBLISHED
+    wave.save()
     out = Path(settings.REPORTS_DIR) / "2024" / "nl"
     stop = threading.Event()
     switches = []

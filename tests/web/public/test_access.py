@@ -41,6 +41,18 @@ def test_a_report_that_was_not_built_is_not_found_for_anyone(built_report, clien
 
 
 @pytest.mark.parametrize("who", EVERYONE)
+@pytest.mark.parametrize("path", ["/rapport/2024/nl/", "/rapport/2024/nl/report.pdf"])
+def test_a_report_of_a_wave_not_yet_published_is_only_for_researchers(
+    report_in_embargo, client_as, who, path
+):
+    """The embargo: built, but until a researcher publishes the wave nobody else gets it,
+    and the start page does not link it."""
+    response = client_as(who).get(path)
+    assert response.status_code == (200 if who in STAFF else 404)
+    assert "/rapport/2024/" not in client_as(who).get("/").content.decode()
+
+
+@pytest.mark.parametrize("who", EVERYONE)
 @pytest.mark.parametrize(
     "path",
     [

@@ -11,7 +11,8 @@ from aimonitor.report import open_report_file
 from aimonitor.web.fieldwork.reads import read_response
 from aimonitor.web.outputs.reports import REPORT_FILES, built_report_languages, report_dir
 from aimonitor.web.public.downloads import file_download
-from aimonitor.web.waves.reads import read_waves_newest_first
+from aimonitor.web.research.access import is_signed_in_researcher
+from aimonitor.web.waves.reads import read_is_published, read_waves_newest_first
 
 REPORT_CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
@@ -26,9 +27,14 @@ def report(
     request: HttpRequest, year: int, lang: str, filename: str = "report.html"
 ) -> HttpResponseBase:
     """A built report of a wave (HTML or PDF), as `aimonitor report` or the demo wrote it,
-    with caching validators and byte ranges (:func:`.downloads.file_download`)."""
+    with caching validators and byte ranges (:func:`.downloads.file_download`).
+
+    Until the wave is published (the embargo) only a researcher logged in with a second factor
+    gets it, to check it before publishing; everyone else is told it does not exist."""
     if lang not in SUPPORTED_LANGUAGES or filename not in REPORT_FILES:
         raise Http404("no such report")
+    if not read_is_published(year) and not is_signed_in_researcher(request):
+        raise Http404(f"the report of {year} has not been published")
     stream = open_report_file(report_dir(year, check_language(lang)), filename)
     if stream is None:  # not built, or not complete: never serve part of a set
         raise Http404(f"the report of {year} ({lang}) has not been built yet")
@@ -38,9 +44,10 @@ def report(
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    """The start page: every wave, newest first, with its response and its built reports."""
+    """The start page: every wave, newest first, with its response and, once it is
+    published, its built reports."""
     waves = [
-        (wave, read_response(wave), built_report_languages(wave.year))
+        (wave, read_response(wave), built_report_languages(wave.year) if wave.is_published else [])
         for wave in read_waves_newest_first()
     ]
     return render(

@@ -47,6 +47,12 @@ def has_second_factor(request: HttpRequest, user: Any = None) -> bool:
     return {"password", "mfa"} <= methods
 
 
+def is_signed_in_researcher(request: HttpRequest) -> bool:
+    """Whether the request comes from a researcher logged in with a second factor: who may
+    see a wave's outputs before it is published (the embargo)."""
+    return is_researcher(request.user) and has_second_factor(request)
+
+
 def researcher_required(view: View) -> View:
     @wraps(view)
     def check(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

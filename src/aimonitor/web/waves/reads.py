@@ -33,3 +33,9 @@ def read_waves_newest_first() -> list[Wave]:
 def read_holds_real_wave(year: int) -> bool:
     """Whether ``year`` has a wave of real (not synthetic) responses."""
     return Wave.objects.filter(year=year, is_synthetic=False).exists()
+
+
+def read_is_published(year: int) -> bool:
+    """Whether the wave of ``year`` is published: until then its outputs are not public
+    (the embargo); an unknown year is not published."""
+    return Wave.objects.filter(year=year, status=Wave.Status.PUBLISHED).exists()
