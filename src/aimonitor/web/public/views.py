@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 
 from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, check_language
 from aimonitor.report import open_report_file
+from aimonitor.web.accounts.roles import is_signed_in_researcher
 from aimonitor.web.fieldwork.reads import read_response
 from aimonitor.web.outputs.reports import REPORT_FILES, built_report_languages, report_dir
 from aimonitor.web.public.downloads import file_download
-from aimonitor.web.research.access import is_signed_in_researcher
 from aimonitor.web.waves.reads import read_is_published, read_waves_newest_first
 
 REPORT_CONTENT_SECURITY_POLICY = (

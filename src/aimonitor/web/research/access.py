@@ -17,7 +17,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import admin, auth, messages
 from django.contrib.auth.views import redirect_to_login
@@ -28,29 +27,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from aimonitor.web.accounts.models import Membership
+from aimonitor.web.accounts.roles import has_second_factor, is_researcher
 
 View = TypeVar("View", bound=Callable[..., HttpResponse])
-
-
-def is_researcher(user: Any) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return bool(Membership.objects.filter(user=user, role=Membership.Role.RESEARCHER).exists())
-
-
-def has_second_factor(request: HttpRequest, user: Any = None) -> bool:
-    """Whether this session's login (of ``user``, else the request's) was a password followed
-    by a second factor (TOTP or a recovery code); a re-authentication alone does not count."""
-    records = get_authentication_records(request, user or request.user)
-    methods = {record.get("method") for record in records if not record.get("reauthenticated")}
-    return {"password", "mfa"} <= methods
-
-
-def is_signed_in_researcher(request: HttpRequest) -> bool:
-    """Whether the request comes from a researcher logged in with a second factor: who may
-    see a wave's outputs before it is published (the embargo)."""
-    return is_researcher(request.user) and has_second_factor(request)
 
 
 def researcher_required(view: View) -> View:

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, User
 from django.http import HttpRequest
 
-from aimonitor.web.research.access import has_second_factor
+from aimonitor.web.accounts.roles import has_second_factor
 from aimonitor.web.survey.models import FieldworkEvent
 
 
