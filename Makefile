@@ -26,14 +26,15 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-## browser: headless Chromium (Debian package) for the browser tests and pdftoppm for report checks
+## browser: headless Chromium (Debian package) for the browser tests, pdftoppm for report checks
+## and GNU PSPP, which must open every exported .sav without a warning
 browser:
-	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || { \
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null && command -v pspp >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing chromium and poppler-utils (Debian packages)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	    echo "installing chromium, poppler-utils and pspp (Debian packages)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils pspp >/dev/null; \
 	  else \
-	    echo "the browser tests need Chromium: sudo apt-get install chromium poppler-utils" >&2; exit 1; \
+	    echo "the tests need Chromium, pdftoppm and PSPP: sudo apt-get install chromium poppler-utils pspp" >&2; exit 1; \
 	  fi; }
 
 ## assets: the survey's front-end packages from the npm registry (package-lock.json), copied

@@ -6,12 +6,15 @@ published. The earlier ones give the change since the previous wave and the tren
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+import tempfile
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from aimonitor.errors import AimonitorError
+from aimonitor.exports import build_microdata, writer_of
 from aimonitor.findings.headlines import HeadlineSpec, load_headline_spec
 from aimonitor.findings.keyfindings import KeyFindings, key_findings
 from aimonitor.frame import Frame, Lineage, load_frame, load_lineage
@@ -26,8 +29,10 @@ from aimonitor.indicators import (
 )
 from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.estimate import estimate_wave
+from aimonitor.indicators.export import write_estimates
 from aimonitor.paths import data_dir
 from aimonitor.report import ReportFiles, build_report, write_report
+from aimonitor.writing import reason
 
 
 def headline_spec() -> HeadlineSpec:
@@ -128,3 +133,38 @@ def write_publication_report(
         representativeness=publication.representativeness,
     )
     return write_report(report, out_dir, pdf=pdf)
+
+
+def write_publication_open_data(
+    publication: Publication,
+    fmt: str,
+    out_dir: Path,
+    lang: Lang,
+    *,
+    consent: Collection[str] = (),
+    frame_of_year: Callable[[int], Frame] = load_frame,
+) -> list[Path]:
+    """The open data of the publication in format ``fmt`` (:data:`aimonitor.exports.FORMATS`)
+    in ``out_dir``, with ``estimates.csv``, the published estimates in long form (the
+    disclosure rules applied). ``consent``: the CBS codes of the municipalities that allow
+    their answers under their name. Each file is written beside its target and then put in
+    place, so a failure leaves the files of an earlier export whole."""
+    check_language(lang)
+    writer = writer_of(fmt)
+    wave = publication.wave
+    data = build_microdata(wave, frame_of_year(wave.frame_year), consent)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=out_dir, prefix=".export-") as scratch:
+            written = writer(data, Path(scratch), lang)
+            estimates = Path(scratch) / "estimates.csv"
+            with estimates.open("w", encoding="utf-8", newline="") as stream:
+                write_estimates(publication.table, stream, "csv", questionnaire=wave.questionnaire)
+            placed = []
+            for path in [*written, estimates]:
+                target = out_dir / path.name
+                os.replace(path, target)
+                placed.append(target)
+    except OSError as error:
+        raise AimonitorError(f"cannot write the open data to {out_dir}: {reason(error)}") from error
+    return placed

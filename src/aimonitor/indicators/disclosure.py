@@ -39,7 +39,7 @@ when the table is made (``IndicatorRow.suppressed``). See docs/methodology/discl
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -539,3 +539,27 @@ def interval_in(
 
 def _breakdown(domain: str) -> str:
     return domain.partition("=")[0]
+
+
+def released_places(
+    places: Sequence[tuple[str, str]], *, min_group: int = SMALL_GROUP
+) -> list[tuple[str | None, str | None]]:
+    """Which (publication class, province) of each anonymous row of the open microdata may be
+    shown; ``None`` is withheld (decision record 0011).
+
+    ``places`` are the rows' publication class codes and provinces. The class is shown on
+    every row only if each class has at least ``min_group`` rows (else on none); a row's
+    province only if at least ``min_group`` rows share its class and province, so no
+    combination of the two narrows a row down to fewer municipalities than that. Rows whose
+    municipality consented to being named are not in ``places``: they are named anyway.
+    """
+    classes = Counter(size_class for size_class, _ in places)
+    cells = Counter(places)
+    show_class = all(count >= min_group for count in classes.values())
+    return [
+        (
+            size_class if show_class else None,
+            province if show_class and cells[(size_class, province)] >= min_group else None,
+        )
+        for size_class, province in places
+    ]

@@ -33,3 +33,56 @@ def test_writing_estimates_to_a_folder_is_one_clear_line_and_keeps_the_old_expor
         f"aimonitor: error: cannot write the estimates to {tmp_path}: "
     )
     assert old.read_text(encoding="utf-8") == "the previous export\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "files"),
+    [
+        ("csv", ["codebook.csv", "estimates.csv", "microdata.csv"]),
+        ("parquet", ["estimates.csv", "microdata.parquet"]),
+        ("sav", ["estimates.csv", "microdata.sav"]),
+        ("ddi", ["codebook.xml", "estimates.csv"]),
+    ],
+)
+def test_the_export_command_writes_the_open_data_of_a_published_wave(
+    demo, capsys, tmp_path, fmt, files
+):
+    assert main(["export", "--wave", "2024", "--format", fmt, "--out", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == files
+    assert capsys.readouterr().out.count("written: ") == len(files)
+
+
+def test_the_export_of_a_wave_under_embargo_is_refused_in_one_line(demo, capsys, tmp_path):
+    """Demo wave 2025 is closed, not published."""
+    assert main(["export", "--wave", "2025", "--format", "csv", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        "aimonitor: error: wave 2025 is not published: its open data are under embargo "
+        "(add --unpublished to check them before publishing)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+    args = ["export", "--wave", "2025", "--format", "csv", "--out", str(tmp_path), "--unpublished"]
+    assert main(args) == 0
+    assert (tmp_path / "microdata.csv").exists()
+
+
+def test_the_export_command_refuses_an_unknown_wave_or_format(demo, capsys, tmp_path):
+    assert main(["export", "--wave", "2031", "--format", "csv", "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("aimonitor: error: unknown wave 2031;")
+    with pytest.raises(SystemExit) as refused:
+        main(["export", "--wave", "2024", "--format", "xlsx", "--out", str(tmp_path)])
+    assert refused.value.code == 2
+    assert "invalid choice: 'xlsx'" in capsys.readouterr().err
+
+
+def test_an_export_to_a_full_disk_is_one_line_and_keeps_the_earlier_files(demo, capsys, tiny_disk):
+    """The 512 KiB disk cannot hold the microdata; an earlier export stays as it was."""
+    out = tiny_disk / "open-data"
+    out.mkdir()
+    before = {"microdata.csv": b"earlier,export\n", "codebook.csv": b"variable\n"}
+    for name, content in before.items():
+        (out / name).write_bytes(content)
+    assert main(["export", "--wave", "2024", "--format", "csv", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"aimonitor: error: cannot write the open data to {out}: the disk is full\n"
+    )
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before

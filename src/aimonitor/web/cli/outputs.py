@@ -37,6 +37,21 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    def action() -> list[Path]:
+        from aimonitor.i18n import check_language
+        from aimonitor.web.outputs.publish import write_wave_open_data
+
+        lang = check_language(args.lang)
+        return write_wave_open_data(
+            args.wave, args.format, args.out, lang, unpublished=args.unpublished
+        )
+
+    for path in with_database(action):
+        print(f"written: {path}")
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     estimates = subparsers.add_parser(
         "estimates",
@@ -60,3 +75,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report.add_argument("--lang", default="nl", help="nl (default) or en")
     report.add_argument("--no-pdf", action="store_true", help="write the HTML only")
     report.set_defaults(handler=_report)
+
+    export = subparsers.add_parser(
+        "export",
+        help="the open data of a published wave: microdata (csv, parquet, sav) or a DDI codebook",
+    )
+    export.add_argument("--wave", type=YEAR, required=True, help="the wave's year, e.g. 2024")
+    export.add_argument("--format", choices=["csv", "parquet", "sav", "ddi"], required=True)
+    export.add_argument("--out", type=Path, required=True, help="folder to write the files to")
+    export.add_argument("--lang", default="nl", help="language of the labels: nl (default) or en")
+    export.add_argument(
+        "--unpublished", action="store_true", help="also a wave not yet published (to check it)"
+    )
+    export.set_defaults(handler=_export)

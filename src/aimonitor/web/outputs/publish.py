@@ -10,10 +10,15 @@ from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang, check_language
 from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import Format, write_estimates
-from aimonitor.publication import Publication, publish, write_publication_report
+from aimonitor.publication import (
+    Publication,
+    publish,
+    write_publication_open_data,
+    write_publication_report,
+)
 from aimonitor.report import ReportFiles
 from aimonitor.web.fieldwork.reads import read_wave_data, read_wave_data_until
-from aimonitor.web.waves.reads import read_wave
+from aimonitor.web.waves.reads import read_is_published, read_wave
 from aimonitor.writing import write_text_atomically
 
 
@@ -46,6 +51,21 @@ def build_wave_report(year: int, lang: Lang, out_dir: Path, *, pdf: bool = True)
     """Estimate wave ``year`` (with the earlier waves) and write its report."""
     check_language(lang)
     return write_publication_report(publication_of(year), lang, out_dir, pdf=pdf)
+
+
+def write_wave_open_data(
+    year: int, fmt: str, out_dir: Path, lang: Lang, *, unpublished: bool = False
+) -> list[Path]:
+    """The open data of wave ``year`` in ``fmt``; a wave not yet published only when asked
+    (``unpublished``, for the team to check it before the embargo ends). No municipality's
+    consent to be named is recorded yet, so every row is anonymous."""
+    read_wave(year)
+    if not unpublished and not read_is_published(year):
+        raise AimonitorError(
+            f"wave {year} is not published: its open data are under embargo "
+            "(add --unpublished to check them before publishing)"
+        )
+    return write_publication_open_data(publication_of(year, history=False), fmt, out_dir, lang)
 
 
 def _write(table: EstimateTable, publication: Publication, fmt: Format, stream: TextIO) -> None:
