@@ -12,7 +12,12 @@ import pyarrow.parquet as pq
 
 from aimonitor.exports import Microdata
 from aimonitor.frame import Frame
-from aimonitor.indicators.disclosure import publication_class, released_places
+from aimonitor.indicators.disclosure import (
+    identifying_variables,
+    publication_class,
+    released_places,
+    top_coded,
+)
 
 from .conftest import NAMED
 
@@ -111,3 +116,47 @@ def test_the_parquet_file_keeps_the_labels_in_its_metadata(exported: Path, wave)
         None if v is None else float(v)
         for v in [r.answers.get("B1") for r in sorted(wave.respondents, key=lambda r: r.code)][:5]
     ]
+
+
+def test_the_questions_that_identify_a_municipality_are_known(wave) -> None:
+    """A1 (which municipality), A4a (which municipalities a shared organisation answers
+    for), and the questions routed with them: A2 (size, asked when A1 is skipped) and A4
+    (answering for a shared organisation, which opens A4a)."""
+    assert identifying_variables(wave.questionnaire) == {"A1", "A2", "A4", "A4a"}
+
+
+def test_an_anonymous_row_does_not_say_which_municipality_it_is(microdata, rows) -> None:
+    for name in ("A1", "A2", "A4"):
+        column = microdata.column(name)
+        for row, value in zip(rows, column.values, strict=True):
+            if row.code not in NAMED:
+                assert value is None, (name, row.code)
+    amsterdam = rows.index(next(r for r in rows if r.code in NAMED))
+    assert microdata.column("A1").values[amsterdam] == float(rows[amsterdam].answers["A1"])
+
+
+def test_no_anonymous_row_stands_out_by_a_large_number(microdata, rows) -> None:
+    column = microdata.column("C4")
+    anonymous = [
+        v
+        for row, v in zip(rows, column.values, strict=True)
+        if row.code not in NAMED and v is not None and v != 98
+    ]
+    original = sorted(
+        (
+            float(r.answers["C4"])
+            for r in rows
+            if r.code not in NAMED and r.answers.get("C4") not in (None, 98)
+        ),
+        reverse=True,
+    )
+    assert column.top_code == original[9]
+    assert max(anonymous) == original[9]
+    assert sum(1 for v in anonymous if v == column.top_code) >= 10
+    assert sorted(anonymous, reverse=True)[10:] == original[10:]
+
+
+def test_a_top_code_needs_ten_values_and_is_the_tenth_largest() -> None:
+    assert top_coded([None, 3.0, 1.0]) is None
+    values = [float(v) for v in range(1, 13)]
+    assert top_coded(values) == 3.0

@@ -30,6 +30,7 @@ _TEXTS = {
         "nation": "Nederland",
         "asked": "Alle gemeenten",
         "file": "Microdata: één rij per responderende gemeente",
+        "top": "Topgecodeerd: gemeenten die niet bij naam in de data staan tonen hoogstens {top}.",
     },
     "en": {
         "title": "AI Monitor of Dutch municipalities {year}",
@@ -39,6 +40,7 @@ _TEXTS = {
         "nation": "The Netherlands",
         "asked": "All municipalities",
         "file": "Microdata: one row per responding municipality",
+        "top": "Top-coded: municipalities not named in the data show at most {top}.",
     },
 }
 
@@ -113,6 +115,8 @@ def _variable(
         _sub(category, "labl", value.label.get(lang))
         _sub(category, "catStat", str(frequencies.get(value.code, 0)), type="freq")
     _sub(var, "varFormat", type="character" if column.kind == "text" else "numeric", schema="other")
+    if column.top_code is not None:
+        _sub(var, "notes", _TEXTS[lang]["top"].format(top=f"{column.top_code:g}"))
 
 
 def _universe(column: MicrodataColumn, data: Microdata, lang: Lang) -> str | None:

@@ -5,7 +5,7 @@ language:
 
 * ``csv``: ``microdata.csv`` (UTF-8, a header of variable names, empty cells for missing
   answers) and ``codebook.csv`` (per column its label, measurement level, value labels and
-  missing codes);
+  missing codes, and the top code of a number: anonymous rows show at most that);
 * ``parquet``: ``microdata.parquet``, the labels in its metadata (per column ``label``,
   ``measurement``, ``value_labels`` and ``missing`` as JSON; for the file ``wave``,
   ``synthetic`` and ``notice``);
@@ -57,11 +57,14 @@ def write_csv(data: Microdata, out_dir: Path, lang: Lang) -> list[Path]:
             writer.writerow([_cell(c, c.values[row]) for c in data.columns])
     with codebook.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(["variable", "label", "measurement", "type", "value_labels", "missing"])
+        writer.writerow(
+            ["variable", "label", "measurement", "type", "value_labels", "missing", "top_code"]
+        )
         for c in data.columns:
             labels = "; ".join(f"{code}={label}" for code, label in _labels(c, lang).items())
             missing = " ".join(str(code) for code in c.missing)
-            cells = [c.name, c.label.get(lang), c.measurement, c.kind, labels, missing]
+            top = "" if c.top_code is None else _number(c.top_code)
+            cells = [c.name, c.label.get(lang), c.measurement, c.kind, labels, missing, top]
             writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return [microdata, codebook]
 
@@ -78,6 +81,7 @@ def write_parquet(data: Microdata, out_dir: Path, lang: Lang) -> list[Path]:
             "measurement": c.measurement,
             "value_labels": json.dumps(_labels(c, lang), ensure_ascii=False),
             "missing": json.dumps(list(c.missing)),
+            "top_code": "" if c.top_code is None else _number(c.top_code),
         }
         fields.append(pa.field(c.name, kind, metadata=meta))
         arrays.append(pa.array(c.values, type=kind))

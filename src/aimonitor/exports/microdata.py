@@ -14,7 +14,10 @@ What a column holds follows the answer type's export metadata
 * ``text``: the open answer, only for municipalities that consented to being named (open
   answers often name the municipality);
 * the municipalities a shared organisation answered for (A4a) are left out: the list names
-  them.
+  them;
+* an anonymous row (no consent) has no answer to a question that identifies the municipality
+  (:func:`~aimonitor.indicators.disclosure.identifying_variables`: A1, A2, A4), and its
+  numbers are top-coded (:func:`~aimonitor.indicators.disclosure.top_coded`).
 
 An item a municipality was not asked (routing) or did not answer is empty (system missing).
 The municipality's code and name are filled only with its consent; for the other rows the
@@ -32,7 +35,13 @@ from typing import Literal
 from aimonitor.frame import PROVINCES, Frame
 from aimonitor.i18n import Text
 from aimonitor.indicators import WaveData
-from aimonitor.indicators.disclosure import PUBLICATION_CLASSES, publication_class, released_places
+from aimonitor.indicators.disclosure import (
+    PUBLICATION_CLASSES,
+    identifying_variables,
+    publication_class,
+    released_places,
+    top_coded,
+)
 from aimonitor.questionnaire import Questionnaire, is_answered
 from aimonitor.questionnaire.types import answer_type
 from aimonitor.questionnaire.types.protocols import Measurement
@@ -56,6 +65,9 @@ class MicrodataColumn:
     decimals: int = 0
     variable: str | None = None
     """The questionnaire's answer variable it comes from (``None``: who and where)."""
+    top_code: float | None = None
+    """Anonymous rows show at most this number
+    (:func:`~aimonitor.indicators.disclosure.top_coded`)."""
 
 
 @dataclass(frozen=True)
@@ -110,8 +122,12 @@ def build_microdata(wave: WaveData, frame: Frame, consent: Collection[str] = ())
         for place, is_named in zip(places, named, strict=True)
     ]
     columns = [*_who_columns(rows, frame, named, shown)]
+    identifying = identifying_variables(wave.questionnaire)
     for variable in wave.questionnaire.variables():
-        answers = [row.answers for row in rows]
+        answers = [
+            row.answers if is_named or variable.name not in identifying else {}
+            for row, is_named in zip(rows, named, strict=True)
+        ]
         columns += _answer_columns(variable, answers, named)
     return Microdata(wave.year, wave.synthetic, wave.questionnaire, tuple(columns))
 
@@ -194,17 +210,22 @@ def _answer_columns(
         ]
     if export.stored_as in ("code", "number"):
         decimals = variable.bounds.decimals if variable.bounds is not None else 0
+        numbers = [None if v is None else float(v) for v in values]  # type: ignore[arg-type]
+        ceiling = None
+        if export.stored_as == "number":
+            numbers, ceiling = _top_coded(numbers, named, missing)
         return [
             MicrodataColumn(
                 variable.name,
                 variable.label,
                 export.measurement,
                 "number",
-                tuple(None if v is None else float(v) for v in values),  # type: ignore[arg-type]
+                tuple(numbers),
                 variable.codes,
                 missing,
                 decimals or 0,
                 variable.name,
+                ceiling,
             )
         ]
     specials = [c for c in variable.codes if c.special]
@@ -239,6 +260,26 @@ def _answer_columns(
         for option in variable.codes
         if not option.special
     ]
+
+
+def _top_coded(
+    numbers: list[float | None], named: Sequence[bool], missing: tuple[int, ...]
+) -> tuple[list[float | None], float | None]:
+    """Numbers of anonymous rows capped at their top code (special codes stay as they are);
+    all of them withheld when too few anonymous rows gave a number."""
+    own = [
+        v
+        for v, is_named in zip(numbers, named, strict=True)
+        if not is_named and v is not None and int(v) not in missing
+    ]
+    ceiling = top_coded(own)
+    capped: list[float | None] = []
+    for value, is_named in zip(numbers, named, strict=True):
+        if is_named or value is None or int(value) in missing:
+            capped.append(value)
+        else:
+            capped.append(None if ceiling is None else min(value, ceiling))
+    return capped, ceiling
 
 
 def _codes(value: object) -> list[int]:

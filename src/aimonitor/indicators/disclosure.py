@@ -563,3 +563,28 @@ def released_places(
         )
         for size_class, province in places
     ]
+
+
+def identifying_variables(questionnaire: Questionnaire) -> frozenset[str]:
+    """The answer variables that name or narrow down the municipality itself, left out of an
+    anonymous row of the open microdata: a variable with a code list of municipalities (A1),
+    one listing the municipalities a shared organisation answered for (A4a), and the
+    variables tied to either by routing (those they are routed on, A4, and those routed on
+    them, A2: the self-reported size class asked when A1 was skipped)."""
+    direct = {v.name for v in questionnaire.variables() if v.code_list is not None or v.covers}
+    parents = block_parents(questionnaire)
+    tied = {parent for name in direct for parent in parents.get(name, ())}
+    tied |= {name for name, read in parents.items() if direct & set(read)}
+    names = {v.name for v in questionnaire.variables()}
+    return frozenset((direct | tied) & names)
+
+
+def top_coded(values: Sequence[float | None], *, min_group: int = SMALL_GROUP) -> float | None:
+    """The ceiling of a number in anonymous microdata: the ``min_group``-th largest value, so
+    that at least that many rows show the ceiling or more and no outlier (the one municipality
+    with 60 fte for AI) stands out; ``None`` when there are fewer than ``min_group`` values
+    (no value may be shown then)."""
+    present = sorted((v for v in values if v is not None), reverse=True)
+    if len(present) < min_group:
+        return None
+    return present[min_group - 1]
