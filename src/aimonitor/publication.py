@@ -167,4 +167,9 @@ def write_publication_open_data(
                 placed.append(target)
     except OSError as error:
         raise AimonitorError(f"cannot write the open data to {out_dir}: {reason(error)}") from error
+    except AimonitorError:
+        raise
+    except Exception as error:  # pyreadstat, pyarrow and polars raise their own errors
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise AimonitorError(f"cannot write the open data as {fmt}: {first}") from error
     return placed

@@ -28,14 +28,16 @@ def wave(demo_waves: dict[int, WaveData]) -> WaveData:
 
 
 @pytest.fixture(scope="session")
-def rows(wave: WaveData) -> list:
-    """The wave's rows in the order of the microdata: by CBS code."""
-    return sorted(wave.respondents, key=lambda r: r.code)
+def microdata(wave: WaveData, frame: Frame) -> Microdata:
+    return build_microdata(wave, frame, consent=NAMED)
 
 
 @pytest.fixture(scope="session")
-def microdata(wave: WaveData, frame: Frame) -> Microdata:
-    return build_microdata(wave, frame, consent=NAMED)
+def rows(wave: WaveData, microdata: Microdata) -> list:
+    """The responses behind the microdata's rows, in its order (each row's municipality is
+    known to the tests through ``Microdata.codes``, which no format writes)."""
+    own = {r.code: r for r in wave.respondents if r.covered_by is None}
+    return [own[code] for code in microdata.codes]
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,13 @@ _TEXTS = {
         "asked": "Alle gemeenten",
         "file": "Microdata: één rij per responderende gemeente",
         "top": "Topgecodeerd: gemeenten die niet bij naam in de data staan tonen hoogstens {top}.",
+        "withheld": "Alleen ingevuld voor gemeenten die toestemming gaven om bij naam in de open "
+        "data te staan; leeg bij de andere, wat zij ook antwoordden (het zou hen herkenbaar "
+        "maken).",
+        "class": "Leeg bij gemeenten zonder toestemming als een grootteklasse minder dan tien "
+        "van hen telt.",
+        "files": "Dezelfde gegevens als CSV (microdata.csv), Parquet (microdata.parquet) en "
+        "SPSS (microdata.sav).",
     },
     "en": {
         "title": "AI Monitor of Dutch municipalities {year}",
@@ -41,6 +48,12 @@ _TEXTS = {
         "asked": "All municipalities",
         "file": "Microdata: one row per responding municipality",
         "top": "Top-coded: municipalities not named in the data show at most {top}.",
+        "withheld": "Only filled for municipalities that consented to appear by name in the "
+        "open data; empty for the others, whatever they answered (it would identify them).",
+        "class": "Empty for municipalities without consent when a size class counts fewer "
+        "than ten of them.",
+        "files": "The same data as CSV (microdata.csv), Parquet (microdata.parquet) and SPSS "
+        "(microdata.sav).",
     },
 }
 
@@ -81,6 +94,8 @@ def render_ddi(data: Microdata, lang: Lang) -> bytes:
     dimensions = _sub(file_text, "dimensns")
     _sub(dimensions, "caseQnty", str(data.rows))
     _sub(dimensions, "varQnty", str(len(data.columns)))
+    _sub(file_text, "fileType", "CSV; Apache Parquet; SPSS")
+    _sub(file, "notes", texts["files"])
     variables = _sub(root, "dataDscr")
     for number, column in enumerate(data.columns, start=1):
         _variable(variables, number, column, data, lang)
@@ -101,7 +116,8 @@ def _variable(
     _sub(var, "labl", column.label.get(lang))
     universe = _universe(column, data, lang)
     if column.variable is not None:
-        _sub(_sub(var, "qstn"), "qstnLit", column.label.get(lang))
+        item = data.questionnaire.item(data.questionnaire.variable(column.variable).item)
+        _sub(_sub(var, "qstn"), "qstnLit", item.text.get(lang))
     if universe is not None:
         _sub(var, "universe", universe)
     answered = [v for v in column.values if v is not None and v != ""]
@@ -117,6 +133,10 @@ def _variable(
     _sub(var, "varFormat", type="character" if column.kind == "text" else "numeric", schema="other")
     if column.top_code is not None:
         _sub(var, "notes", _TEXTS[lang]["top"].format(top=f"{column.top_code:g}"))
+    if column.withheld:
+        _sub(var, "notes", _TEXTS[lang]["withheld"])
+    if column.name == "grootteklasse":
+        _sub(var, "notes", _TEXTS[lang]["class"])
 
 
 def _universe(column: MicrodataColumn, data: Microdata, lang: Lang) -> str | None:

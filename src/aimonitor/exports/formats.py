@@ -5,7 +5,8 @@ language:
 
 * ``csv``: ``microdata.csv`` (UTF-8, a header of variable names, empty cells for missing
   answers) and ``codebook.csv`` (per column its label, measurement level, value labels and
-  missing codes, and the top code of a number: anonymous rows show at most that);
+  missing codes, the top code of a number: anonymous rows show at most that, and
+  ``only_named``: filled only for municipalities that consented to be named);
 * ``parquet``: ``microdata.parquet``, the labels in its metadata (per column ``label``,
   ``measurement``, ``value_labels`` and ``missing`` as JSON; for the file ``wave``,
   ``synthetic`` and ``notice``);
@@ -58,13 +59,24 @@ def write_csv(data: Microdata, out_dir: Path, lang: Lang) -> list[Path]:
     with codebook.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(
-            ["variable", "label", "measurement", "type", "value_labels", "missing", "top_code"]
+            [
+                "variable",
+                "label",
+                "measurement",
+                "type",
+                "value_labels",
+                "missing",
+                "top_code",
+                "only_named",
+            ]
         )
         for c in data.columns:
             labels = "; ".join(f"{code}={label}" for code, label in _labels(c, lang).items())
             missing = " ".join(str(code) for code in c.missing)
             top = "" if c.top_code is None else _number(c.top_code)
+            only_named = "yes" if c.withheld else ""
             cells = [c.name, c.label.get(lang), c.measurement, c.kind, labels, missing, top]
+            cells.append(only_named)
             writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return [microdata, codebook]
 
@@ -82,6 +94,7 @@ def write_parquet(data: Microdata, out_dir: Path, lang: Lang) -> list[Path]:
             "value_labels": json.dumps(_labels(c, lang), ensure_ascii=False),
             "missing": json.dumps(list(c.missing)),
             "top_code": "" if c.top_code is None else _number(c.top_code),
+            "only_named": "true" if c.withheld else "false",
         }
         fields.append(pa.field(c.name, kind, metadata=meta))
         arrays.append(pa.array(c.values, type=kind))

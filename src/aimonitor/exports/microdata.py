@@ -1,5 +1,12 @@
-"""The open microdata of a wave: one row per responding municipality, one column per value
-a statistics package needs, labelled in both languages.
+"""The open microdata of a wave: one row per submitted response, one column per value a
+statistics package needs, labelled in both languages.
+
+Rows. One row per response a municipality submitted itself; a shared organisation
+(werkorganisatie) that answered for several municipalities appears once, under the
+municipality that answered (its covered municipalities would be copies of that row, which
+would link them). Rows of municipalities that consented to be named come first, by CBS
+code; the anonymous rows follow in a random order (an order by code would tell which
+municipality a row is, from the public list of municipalities).
 
 What a column holds follows the answer type's export metadata
 (:class:`aimonitor.questionnaire.types.protocols.ExportMetadata`):
@@ -11,35 +18,37 @@ What a column holds follows the answer type's export metadata
   the special code in every column when that was the answer (a multiple-dichotomy set, the
   form SPSS and PSPP analyse without garbling);
 * ``codes`` of a ranking: one column per place (``F3_1`` is the code ranked first);
-* ``text``: the open answer, only for municipalities that consented to being named (open
-  answers often name the municipality);
-* the municipalities a shared organisation answered for (A4a) are left out: the list names
-  them;
-* an anonymous row (no consent) has no answer to a question that identifies the municipality
-  (:func:`~aimonitor.indicators.disclosure.identifying_variables`: A1, A2, A4), and its
-  numbers are top-coded (:func:`~aimonitor.indicators.disclosure.top_coded`).
+* ``text``: the open answer of a question of the six themes, only for named rows (open
+  answers often name the municipality); the open questions outside them (contact address,
+  comments on the survey) are left out;
+* the list of municipalities a shared organisation answered for (A4a) is left out.
 
-An item a municipality was not asked (routing) or did not answer is empty (system missing).
-The municipality's code and name are filled only with its consent; for the other rows the
-size class (publication class) and province follow
-:func:`aimonitor.indicators.disclosure.released_places`. Municipalities a shared organisation
-answered for carry that organisation's answers, as in the estimates (decision 0010).
+A question a municipality was not asked (routing) or did not answer is empty (system
+missing). For an anonymous row, what would identify it is withheld (empty too; the codebook
+says which columns): its code and name, the answers of
+:func:`~aimonitor.indicators.disclosure.identifying_variables`, its province, and its size
+class unless every class has enough anonymous rows
+(:func:`~aimonitor.indicators.disclosure.released_size_classes`); its numbers are top-coded
+(:func:`~aimonitor.indicators.disclosure.top_coded`).
 """
 
 from __future__ import annotations
 
+import random
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from aimonitor.errors import AimonitorError
 from aimonitor.frame import PROVINCES, Frame
 from aimonitor.i18n import Text
-from aimonitor.indicators import WaveData
+from aimonitor.indicators import Respondent, WaveData
 from aimonitor.indicators.disclosure import (
     PUBLICATION_CLASSES,
     identifying_variables,
     publication_class,
-    released_places,
+    released_size_classes,
     top_coded,
 )
 from aimonitor.questionnaire import Questionnaire, is_answered
@@ -68,6 +77,8 @@ class MicrodataColumn:
     top_code: float | None = None
     """Anonymous rows show at most this number
     (:func:`~aimonitor.indicators.disclosure.top_coded`)."""
+    withheld: bool = False
+    """Empty on anonymous rows whatever the answer (it would identify them)."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +87,12 @@ class Microdata:
     synthetic: bool
     questionnaire: Questionnaire
     columns: tuple[MicrodataColumn, ...]
+    codes: tuple[str, ...]
+    """The CBS code of each row's municipality, for checks; never written out."""
 
     @property
     def rows(self) -> int:
-        return len(self.columns[0].values) if self.columns else 0
+        return len(self.codes)
 
     def column(self, name: str) -> MicrodataColumn:
         for column in self.columns:
@@ -104,43 +117,60 @@ _CHOSEN = (
 )
 
 
-def build_microdata(wave: WaveData, frame: Frame, consent: Collection[str] = ()) -> Microdata:
+def build_microdata(
+    wave: WaveData,
+    frame: Frame,
+    consent: Collection[str] = (),
+    *,
+    shuffle: random.Random | None = None,
+) -> Microdata:
     """The microdata of ``wave``; ``consent`` holds the CBS codes of the municipalities that
-    allow their answers to appear under their name."""
-    rows = sorted(wave.respondents, key=lambda r: r.code)
-    named = [row.code in consent for row in rows]
-    places = [
-        (
-            publication_class(frame.by_code(row.code).size_class.code).code,
-            frame.by_code(row.code).province,
-        )
-        for row in rows
-    ]
-    anonymous = iter(released_places([p for p, n in zip(places, named, strict=True) if not n]))
-    shown = [
-        place if is_named else next(anonymous)
-        for place, is_named in zip(places, named, strict=True)
-    ]
-    columns = [*_who_columns(rows, frame, named, shown)]
+    allow their answers to appear under their name. ``shuffle`` orders the anonymous rows
+    (default: the operating system's randomness, a new order each export)."""
+    own = [row for row in wave.respondents if row.covered_by is None]
+    named_rows = sorted((r for r in own if r.code in consent), key=lambda r: r.code)
+    anonymous_rows = sorted((r for r in own if r.code not in consent), key=lambda r: r.code)
+    (shuffle or random.SystemRandom()).shuffle(anonymous_rows)
+    rows = named_rows + anonymous_rows
+    named = [True] * len(named_rows) + [False] * len(anonymous_rows)
+    classes = [publication_class(frame.by_code(r.code).size_class.code).code for r in rows]
+    shown = released_size_classes(classes[len(named_rows) :])
+    columns = _who_columns(rows, frame, classes[: len(named_rows)] + shown, len(named_rows))
     identifying = identifying_variables(wave.questionnaire)
     for variable in wave.questionnaire.variables():
+        withheld = variable.name in identifying
         answers = [
-            row.answers if is_named or variable.name not in identifying else {}
+            row.answers if is_named or not withheld else {}
             for row, is_named in zip(rows, named, strict=True)
         ]
-        columns += _answer_columns(variable, answers, named)
-    return Microdata(wave.year, wave.synthetic, wave.questionnaire, tuple(columns))
+        columns += _answer_columns(wave.questionnaire, variable, answers, named, withheld)
+    check_names([c.name for c in columns])
+    return Microdata(
+        wave.year, wave.synthetic, wave.questionnaire, tuple(columns), tuple(r.code for r in rows)
+    )
+
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*\Z")
+
+
+def check_names(names: Sequence[str]) -> None:
+    """Refuse column names SPSS and PSPP would not take: at most 64 characters, a letter
+    first, letters, digits and underscores, unique regardless of case."""
+    seen: set[str] = set()
+    for name in names:
+        if not _NAME.match(name) or len(name) > 64:
+            raise AimonitorError(f"the variable name {name!r} cannot be used in SPSS")
+        if name.lower() in seen:
+            raise AimonitorError(f"two variables are named {name!r} (SPSS ignores case)")
+        seen.add(name.lower())
 
 
 def _who_columns(
-    rows: Sequence[object],
-    frame: Frame,
-    named: Sequence[bool],
-    shown: Sequence[tuple[str | None, str | None]],
+    rows: Sequence[Respondent], frame: Frame, classes: Sequence[str | None], named: int
 ) -> list[MicrodataColumn]:
-    codes = [getattr(row, "code") for row in rows]  # noqa: B009
     class_codes = {c.code: number for number, c in enumerate(PUBLICATION_CLASSES, start=1)}
     province_codes = {name: number for number, name in enumerate(PROVINCES, start=1)}
+    is_named = [index < named for index in range(len(rows))]
     return [
         MicrodataColumn(
             "gemeentecode",
@@ -150,7 +180,8 @@ def _who_columns(
             ),
             "nominal",
             "text",
-            tuple(code if is_named else None for code, is_named in zip(codes, named, strict=True)),
+            tuple(r.code if n else None for r, n in zip(rows, is_named, strict=True)),
+            withheld=True,
         ),
         MicrodataColumn(
             "gemeentenaam",
@@ -158,16 +189,17 @@ def _who_columns(
             "nominal",
             "text",
             tuple(
-                frame.by_code(code).name if is_named else None
-                for code, is_named in zip(codes, named, strict=True)
+                frame.by_code(r.code).name if n else None
+                for r, n in zip(rows, is_named, strict=True)
             ),
+            withheld=True,
         ),
         MicrodataColumn(
             "grootteklasse",
             Text(nl="Grootteklasse (inwoners)", en="Size class (inhabitants)"),
             "ordinal",
             "number",
-            tuple(None if c is None else float(class_codes[c]) for c, _ in shown),
+            tuple(None if c is None else float(class_codes[c]) for c in classes),
             tuple(
                 ValueLabel(number, c.label)
                 for c, number in zip(PUBLICATION_CLASSES, class_codes.values(), strict=True)
@@ -175,19 +207,27 @@ def _who_columns(
         ),
         MicrodataColumn(
             "provincie",
-            Text(nl="Provincie", en="Province"),
+            Text(nl="Provincie (alleen met toestemming)", en="Province (only with consent)"),
             "nominal",
             "number",
-            tuple(None if p is None else float(province_codes[p]) for _, p in shown),
+            tuple(
+                float(province_codes[frame.by_code(r.code).province]) if n else None
+                for r, n in zip(rows, is_named, strict=True)
+            ),
             tuple(
                 ValueLabel(number, Text.neutral(name)) for name, number in province_codes.items()
             ),
+            withheld=True,
         ),
     ]
 
 
 def _answer_columns(
-    variable: Variable, answers: Sequence[Mapping[str, object]], named: Sequence[bool]
+    questionnaire: Questionnaire,
+    variable: Variable,
+    answers: Sequence[Mapping[str, object]],
+    named: Sequence[bool],
+    withheld: bool,
 ) -> list[MicrodataColumn]:
     export = answer_type(variable.type).export
     values = [a.get(variable.name) if is_answered(a.get(variable.name)) else None for a in answers]
@@ -195,6 +235,8 @@ def _answer_columns(
     if variable.covers:
         return []
     if export.stored_as == "text":
+        if questionnaire.theme(variable.theme).number is None:
+            return []  # contact details, comments on the survey: not research data
         return [
             MicrodataColumn(
                 variable.name,
@@ -206,6 +248,7 @@ def _answer_columns(
                     for v, n in zip(values, named, strict=True)
                 ),
                 variable=variable.name,
+                withheld=True,
             )
         ]
     if export.stored_as in ("code", "number"):
@@ -226,6 +269,7 @@ def _answer_columns(
                 decimals or 0,
                 variable.name,
                 ceiling,
+                withheld,
             )
         ]
     specials = [c for c in variable.codes if c.special]
@@ -242,6 +286,7 @@ def _answer_columns(
                 missing,
                 0,
                 variable.name,
+                withheld=withheld,
             )
             for place in range(1, places + 1)
         ]
@@ -256,6 +301,7 @@ def _answer_columns(
             missing,
             0,
             variable.name,
+            withheld=withheld,
         )
         for option in variable.codes
         if not option.special
@@ -267,15 +313,16 @@ def _top_coded(
 ) -> tuple[list[float | None], float | None]:
     """Numbers of anonymous rows capped at their top code (special codes stay as they are);
     all of them withheld when too few anonymous rows gave a number."""
+    special = {float(code) for code in missing}
     own = [
         v
         for v, is_named in zip(numbers, named, strict=True)
-        if not is_named and v is not None and int(v) not in missing
+        if not is_named and v is not None and v not in special
     ]
     ceiling = top_coded(own)
     capped: list[float | None] = []
     for value, is_named in zip(numbers, named, strict=True):
-        if is_named or value is None or int(value) in missing:
+        if is_named or value is None or value in special:
             capped.append(value)
         else:
             capped.append(None if ceiling is None else min(value, ceiling))

@@ -541,28 +541,18 @@ def _breakdown(domain: str) -> str:
     return domain.partition("=")[0]
 
 
-def released_places(
-    places: Sequence[tuple[str, str]], *, min_group: int = SMALL_GROUP
-) -> list[tuple[str | None, str | None]]:
-    """Which (publication class, province) of each anonymous row of the open microdata may be
-    shown; ``None`` is withheld (decision record 0011).
-
-    ``places`` are the rows' publication class codes and provinces. The class is shown on
-    every row only if each class has at least ``min_group`` rows (else on none); a row's
-    province only if at least ``min_group`` rows share its class and province, so no
-    combination of the two narrows a row down to fewer municipalities than that. Rows whose
-    municipality consented to being named are not in ``places``: they are named anyway.
-    """
-    classes = Counter(size_class for size_class, _ in places)
-    cells = Counter(places)
-    show_class = all(count >= min_group for count in classes.values())
-    return [
-        (
-            size_class if show_class else None,
-            province if show_class and cells[(size_class, province)] >= min_group else None,
-        )
-        for size_class, province in places
-    ]
+def released_size_classes(
+    classes: Sequence[str], *, min_group: int = SMALL_GROUP
+) -> list[str | None]:
+    """The publication class of each anonymous row of the open microdata as it may be shown
+    (``None``: withheld; decision record 0011): on every row if each class has at least
+    ``min_group`` rows, else on none. Rows of municipalities that consented to be named are
+    not in ``classes``. The province is never shown on an anonymous row: the estimates
+    publish each province's figures with their n, and a small province's rows could be
+    picked out of the anonymous ones by matching them."""
+    counts = Counter(classes)
+    show = all(count >= min_group for count in counts.values())
+    return [size_class if show else None for size_class in classes]
 
 
 def identifying_variables(questionnaire: Questionnaire) -> frozenset[str]:

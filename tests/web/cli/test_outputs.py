@@ -1,6 +1,12 @@
+import csv
+
 import pytest
 
 from aimonitor.web.cli import main
+from aimonitor.web.fieldwork.consent import record_naming_consent
+from aimonitor.web.fieldwork.models import MunicipalResponse
+from aimonitor.web.municipalities.models import Municipality
+from aimonitor.web.waves.models import Wave
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +92,25 @@ def test_an_export_to_a_full_disk_is_one_line_and_keeps_the_earlier_files(demo, 
         f"aimonitor: error: cannot write the open data to {out}: the disk is full\n"
     )
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_the_export_names_a_municipality_only_after_its_coordinator_consented(
+    demo, capsys, tmp_path
+):
+    wave = Wave.objects.get(year=2024)
+    responding = sorted(
+        MunicipalResponse.objects.filter(wave=wave, status="submitted").values_list(
+            "municipality__code", "municipality__name"
+        )
+    )
+    (code, name), (other, _) = responding[0], responding[1]
+    municipality = Municipality.objects.get(frame_year=wave.frame_year, code=code)
+    record_naming_consent(wave, municipality, named=True, by=None)
+    no_longer = Municipality.objects.get(frame_year=wave.frame_year, code=other)
+    record_naming_consent(wave, no_longer, named=True, by=None)
+    record_naming_consent(wave, no_longer, named=False, by=None)
+    assert main(["export", "--wave", "2024", "--format", "csv", "--out", str(tmp_path)]) == 0
+    with (tmp_path / "microdata.csv").open(encoding="utf-8", newline="") as stream:
+        table = list(csv.DictReader(stream))
+    named = [(row["gemeentecode"], row["gemeentenaam"]) for row in table if row["gemeentecode"]]
+    assert named == [(code, name)]

@@ -59,6 +59,8 @@ def test_a_report_of_a_wave_not_yet_published_is_only_for_researchers(
         "/admin/",
         "/admin/waves/wave/",
         "/admin/fieldwork/municipalresponse/",
+        "/admin/fieldwork/namingconsent/",
+        "/admin/fieldwork/namingconsent/add/",
         "/admin/municipalities/municipality/",
         "/admin/accounts/membership/",
         "/admin/auth/user/",

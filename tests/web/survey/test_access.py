@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from aimonitor.web.fieldwork.models import Answer
+from aimonitor.web.fieldwork.models import Answer, NamingConsent
 
 from ..conftest import CAST, MUNICIPALITY_A
 
@@ -27,6 +27,7 @@ EXPECTED = {
     "save_other_theme": (200, 403, 404, 403, 403),
     "invite": (302, 403, 404, 403, 403),
     "submit": (422, 403, 404, 403, 403),
+    "naming": (302, 403, 404, 403, 403),
 }
 ORDER = ("coordinator_a", "contributor_a", "contributor_b", "researcher", None)
 
@@ -47,6 +48,8 @@ def _request(client: Client, view: str) -> int:
     if view == "invite":
         data = {"email": "collega@example.nl", "themes": ["literacy"]}
         return client.post(reverse("survey:invite", args=A), data).status_code
+    if view == "naming":
+        return client.post(reverse("survey:naming", args=A), {"named": "yes"}).status_code
     return client.post(reverse("survey:submit", args=A)).status_code
 
 
@@ -72,6 +75,16 @@ def test_a_contributor_of_another_municipality_changes_nothing_of_a(visit: Visit
     assert not mine.exists()
 
 
+def test_only_the_coordinator_decides_on_naming_in_the_open_data(visit: Visit) -> None:
+    for member in ("contributor_a", "contributor_b", "researcher", None):
+        visit(member).post(reverse("survey:naming", args=A), {"named": "yes"})
+    assert not NamingConsent.objects.exists()
+    visit("coordinator_a").post(reverse("survey:naming", args=A), {"named": "yes"})
+    assert list(NamingConsent.objects.values_list("municipality__code", "named")) == [
+        (MUNICIPALITY_A, True)
+    ]
+
+
 def test_a_visitor_without_a_link_is_told_to_open_their_personal_link(visit: Visit) -> None:
     page = visit(None).get(reverse("survey:overview", args=A))
     assert page.status_code == 403
@@ -85,3 +98,4 @@ def test_every_survey_form_requires_the_csrf_token(links: dict[str, object]) -> 
     url = reverse("survey:item", args=[*A, "B1"])
     assert browser.post(url, {"B1": "1", "B1__revision": "0"}).status_code == 403
     assert browser.post(reverse("survey:submit", args=A)).status_code == 403
+    assert browser.post(reverse("survey:naming", args=A), {"named": "yes"}).status_code == 403

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from aimonitor.questionnaire import Questionnaire
-from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse, NamingConsent
 from aimonitor.web.survey.models import AccessLink, FieldworkEvent
 from aimonitor.web.waves.models import Wave
 
@@ -191,3 +191,45 @@ def test_a_form_without_a_routed_away_question_leaves_its_earlier_answer_alone(
     assert saved.status_code == 302
     response = response_of(open_wave, MUNICIPALITY_A)
     assert Answer.objects.get(response=response, variable="B2").value == [1]
+
+
+def test_the_coordinator_chooses_whether_the_municipality_is_named_in_the_open_data(
+    visit: Visit, open_wave: Wave
+) -> None:
+    coordinator = visit("coordinator_a")
+    page = coordinator.get(reverse("survey:overview", args=A)).content.decode()
+    assert "met de naam van de gemeente in de open data staan?" in page
+    assert 'value="yes" checked' not in page
+    assert 'value="no" checked' not in page
+    naming = reverse("survey:naming", args=A)
+    refused = coordinator.post(naming, {})
+    assert refused.status_code == 422
+    assert "Kies ja of nee." in refused.content.decode()
+    saved = coordinator.post(naming, {"named": "yes"})
+    assert saved["Location"].endswith("?naming=1#naming")
+    page = coordinator.get(saved["Location"]).content.decode()
+    assert "Uw keuze is opgeslagen." in page
+    assert 'value="yes" checked' in page
+    consent = NamingConsent.objects.get()
+    assert consent.named
+    assert consent.decided_by is not None
+    assert consent.decided_by.username == "coordinator_a"
+    coordinator.post(naming, {"named": "no"})
+    assert not NamingConsent.objects.get().named
+    assert NamingConsent.history.count() == 2
+
+
+def test_the_choice_can_change_after_submission(visit: Visit, open_wave: Wave) -> None:
+    coordinator = visit("coordinator_a")
+    q = Questionnaire.from_dict(open_wave.questionnaire)
+    _answer_everything(coordinator, q)
+    assert coordinator.post(reverse("survey:submit", args=A)).status_code == 302
+    page = coordinator.get(reverse("survey:overview", args=A)).content.decode()
+    assert "Keuze opslaan" in page
+    assert coordinator.post(reverse("survey:naming", args=A), {"named": "yes"}).status_code == 302
+    assert NamingConsent.objects.get().named
+
+
+def test_a_contributor_does_not_see_the_choice(visit: Visit) -> None:
+    page = visit("contributor_a").get(reverse("survey:overview", args=A)).content.decode()
+    assert "Keuze opslaan" not in page

@@ -4,12 +4,14 @@ can be deleted (ADR 0008). Every change is in the response's history."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Model
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse, NamingConsent
 from aimonitor.web.waves.models import Wave
 
 
@@ -64,3 +66,20 @@ class MunicipalResponseAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return not _is_fixed(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(NamingConsent)
+class NamingConsentAdmin(SimpleHistoryAdmin):
+    """A municipality's decision on being named in the open data, for a researcher who
+    received it otherwise (by mail); who decided is the researcher saving it."""
+
+    list_display = ("municipality", "wave", "named", "decided_at", "decided_by")
+    list_filter = ("wave", "named")
+    search_fields = ("municipality__name", "municipality__code")
+    fields = ("wave", "municipality", "named", "decided_at", "decided_by")
+    readonly_fields = ("decided_at", "decided_by")
+    autocomplete_fields = ("municipality",)
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        obj.decided_by = request.user
+        super().save_model(request, obj, form, change)

@@ -233,3 +233,39 @@ class Answer(models.Model):
         if not _deletable_while_replacing(self.response.wave.is_synthetic):
             check_answers_can_change({self.response_id})
         return super().delete(*args, **kwargs)
+
+
+class NamingConsent(models.Model):
+    """Whether a municipality allows its own answers of a wave to appear under its name in
+    the open microdata (``aimonitor export``); without a record, it does not. The coordinator
+    decides in the survey portal, at any time (also after submission and publication: it is
+    not an answer); a researcher can record a decision received otherwise, in the admin.
+    The history keeps every decision."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="naming_consents")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="naming_consents"
+    )
+    named = models.BooleanField(_("may be named in the open data"), default=False)
+    decided_at = models.DateTimeField(_("decided at"), auto_now=True)
+    decided_by = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("consent to be named in the open data")
+        verbose_name_plural = _("consents to be named in the open data")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wave", "municipality"], name="one_naming_consent_per_municipality_per_wave"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality.name} – {self.wave.year}: {'ja' if self.named else 'nee'}"

@@ -15,7 +15,7 @@ from aimonitor.indicators import (
     coverage_inputs,
 )
 from aimonitor.questionnaire import Questionnaire
-from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
+from aimonitor.web.fieldwork.models import Answer, MunicipalResponse, NamingConsent
 from aimonitor.web.waves.models import Wave
 from aimonitor.web.waves.reads import read_waves_until
 
@@ -88,4 +88,23 @@ def read_response(wave: Wave) -> ResponseSummary:
     respondents = read_respondents(wave, questionnaire, coverage_inputs(questionnaire))
     return count_response(
         wave.year, respondents, load_frame(wave.frame_year), lineage=load_lineage()
+    )
+
+
+def read_named_municipalities(wave: Wave) -> frozenset[str]:
+    """The CBS codes of the municipalities that allow their answers of ``wave`` to appear
+    under their name in the open data."""
+    return frozenset(
+        NamingConsent.objects.filter(wave=wave, named=True).values_list(
+            "municipality__code", flat=True
+        )
+    )
+
+
+def read_naming_consent(wave: Wave, code: str) -> NamingConsent | None:
+    """The municipality's decision on being named in the open data of ``wave``, if any."""
+    return (
+        NamingConsent.objects.filter(wave=wave, municipality__code=code)
+        .select_related("decided_by")
+        .first()
     )

@@ -17,7 +17,11 @@ from aimonitor.publication import (
     write_publication_report,
 )
 from aimonitor.report import ReportFiles
-from aimonitor.web.fieldwork.reads import read_wave_data, read_wave_data_until
+from aimonitor.web.fieldwork.reads import (
+    read_named_municipalities,
+    read_wave_data,
+    read_wave_data_until,
+)
 from aimonitor.web.waves.reads import read_is_published, read_wave
 from aimonitor.writing import write_text_atomically
 
@@ -57,15 +61,21 @@ def write_wave_open_data(
     year: int, fmt: str, out_dir: Path, lang: Lang, *, unpublished: bool = False
 ) -> list[Path]:
     """The open data of wave ``year`` in ``fmt``; a wave not yet published only when asked
-    (``unpublished``, for the team to check it before the embargo ends). No municipality's
-    consent to be named is recorded yet, so every row is anonymous."""
-    read_wave(year)
+    (``unpublished``, for the team to check it before the embargo ends). A municipality is
+    named only when it consented (:class:`~aimonitor.web.fieldwork.models.NamingConsent`)."""
+    wave = read_wave(year)
     if not unpublished and not read_is_published(year):
         raise AimonitorError(
             f"wave {year} is not published: its open data are under embargo "
             "(add --unpublished to check them before publishing)"
         )
-    return write_publication_open_data(publication_of(year, history=False), fmt, out_dir, lang)
+    return write_publication_open_data(
+        publication_of(year, history=False),
+        fmt,
+        out_dir,
+        lang,
+        consent=read_named_municipalities(wave),
+    )
 
 
 def _write(table: EstimateTable, publication: Publication, fmt: Format, stream: TextIO) -> None:

@@ -56,6 +56,12 @@ class SurveyAccess:
     def may_invite(self) -> bool:
         return self.purpose.may_invite and not self.is_submitted
 
+    @property
+    def may_decide_naming(self) -> bool:
+        """Whether this link decides if the municipality is named in the open data: the one
+        who submits for it, at any time (the decision is not an answer)."""
+        return self.purpose.may_submit
+
 
 def remember_link(request: HttpRequest, link: AccessLink) -> None:
     ids = [i for i in request.session.get(SESSION_KEY, []) if i != link.pk]

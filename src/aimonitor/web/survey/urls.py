@@ -15,4 +15,5 @@ urlpatterns = [
     path("vragenlijst/<int:year>/<str:code>/uitnodigen/", views.invite, name="invite"),
     path("vragenlijst/<int:year>/<str:code>/antwoorden.pdf", views.response_pdf, name="pdf"),
     path("vragenlijst/<int:year>/<str:code>/indienen/", views.submit, name="submit"),
+    path("vragenlijst/<int:year>/<str:code>/open-data/", views.naming, name="naming"),
 ]

@@ -33,6 +33,8 @@ from aimonitor.questionnaire.form import (
     build_theme_form,
 )
 from aimonitor.report.response import ResponseDocument, render_response_pdf
+from aimonitor.web.fieldwork.consent import record_naming_consent
+from aimonitor.web.fieldwork.reads import read_naming_consent
 from aimonitor.web.survey.access import (
     NoLinkError,
     SurveyAccess,
@@ -168,6 +170,7 @@ def _overview_page(
     context = {
         "progress": build_progress(questionnaire, answers, lang),
         "team": read_team(access.wave, access.municipality.code),
+        "naming": read_naming_consent(access.wave, access.municipality.code),
         "themes": questionnaire.themes,
         "theme_names": {t.id: t.name.get(lang) for t in questionnaire.themes},
         "missing": [],
@@ -467,3 +470,20 @@ def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
         status=422,
         missing=[(v.theme, v.item, v.label.get(lang)) for v in variables],
     )
+
+
+@require_POST
+@_no_link_page
+def naming(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    """The coordinator decides whether the municipality's answers may appear under its name
+    in the open data (``named`` = ``yes`` or ``no``)."""
+    access = _access(request, year, code)
+    if not access.may_decide_naming:
+        raise PermissionDenied("only the coordinator decides for the municipality")
+    choice = request.POST.get("named")
+    if choice not in ("yes", "no"):
+        return _overview_page(request, access, status=422, naming_error=True)
+    record_naming_consent(
+        access.wave, access.municipality, named=choice == "yes", by=access.link.user
+    )
+    return redirect(reverse("survey:overview", args=[year, code]) + "?naming=1#naming")
