@@ -152,7 +152,7 @@ def write_publication_open_data(
     check_language(lang)
     writer = writer_of(fmt)
     wave = publication.wave
-    data = build_microdata(wave, frame_of_year(wave.frame_year), consent)
+    data = build_microdata(wave, frame_of_year(wave.frame_year), consent, lineage=load_lineage())
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=out_dir, prefix=".export-") as scratch:

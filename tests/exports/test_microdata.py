@@ -22,6 +22,7 @@ from aimonitor.indicators.disclosure import (
     released_size_classes,
     top_coded,
 )
+from indicators.support import wave_of
 
 from .conftest import NAMED
 
@@ -169,3 +170,15 @@ def test_the_parquet_file_keeps_the_labels_in_its_metadata(exported: Path, wave,
     assert table.schema.metadata[b"synthetic"] == b"true"
     expected = [r.answers.get("B1") for r in rows]
     assert table.column("B1").to_pylist() == [None if v is None else float(v) for v in expected]
+
+
+def test_a_response_stored_under_a_pre_merger_code_is_its_successor(frame: Frame) -> None:
+    """Heerhugowaard (GM0398) became Dijk en Waard (GM1980) in 2022, as in the estimates."""
+    from aimonitor.frame import load_lineage
+
+    wave = wave_of([{"B1": 1}, {"B1": 2}], ["GM0398", "GM0363"])
+    data = build_microdata(wave, frame, consent=("GM0398", "GM0363"), lineage=load_lineage())
+    names = dict(zip(data.codes, data.column("gemeentenaam").values, strict=True))
+    assert names == {"GM0398": "Dijk en Waard", "GM0363": "Amsterdam"}
+    codes = dict(zip(data.codes, data.column("gemeentecode").values, strict=True))
+    assert codes == {"GM0398": "GM1980", "GM0363": "GM0363"}

@@ -41,9 +41,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from aimonitor.errors import AimonitorError
-from aimonitor.frame import PROVINCES, Frame
+from aimonitor.frame import PROVINCES, Frame, Lineage, Municipality
 from aimonitor.i18n import Text
-from aimonitor.indicators import Respondent, WaveData
+from aimonitor.indicators import WaveData
 from aimonitor.indicators.disclosure import (
     PUBLICATION_CLASSES,
     identifying_variables,
@@ -51,6 +51,7 @@ from aimonitor.indicators.disclosure import (
     released_size_classes,
     top_coded,
 )
+from aimonitor.indicators.estimate import place_codes
 from aimonitor.questionnaire import Questionnaire, is_answered
 from aimonitor.questionnaire.types import answer_type
 from aimonitor.questionnaire.types.protocols import Measurement
@@ -122,20 +123,23 @@ def build_microdata(
     frame: Frame,
     consent: Collection[str] = (),
     *,
+    lineage: Lineage | None = None,
     shuffle: random.Random | None = None,
 ) -> Microdata:
     """The microdata of ``wave``; ``consent`` holds the CBS codes of the municipalities that
-    allow their answers to appear under their name. ``shuffle`` orders the anonymous rows
-    (default: the operating system's randomness, a new order each export)."""
+    allow their answers to appear under their name. A response stored under the code of a
+    former municipality is placed by ``lineage``, as in the estimates. ``shuffle`` orders the
+    anonymous rows (default: the operating system's randomness, a new order each export)."""
     own = [row for row in wave.respondents if row.covered_by is None]
     named_rows = sorted((r for r in own if r.code in consent), key=lambda r: r.code)
     anonymous_rows = sorted((r for r in own if r.code not in consent), key=lambda r: r.code)
     (shuffle or random.SystemRandom()).shuffle(anonymous_rows)
     rows = named_rows + anonymous_rows
     named = [True] * len(named_rows) + [False] * len(anonymous_rows)
-    classes = [publication_class(frame.by_code(r.code).size_class.code).code for r in rows]
+    members = place_codes(wave.year, [r.code for r in rows], frame, lineage)
+    classes = [publication_class(m.size_class.code).code for m in members]
     shown = released_size_classes(classes[len(named_rows) :])
-    columns = _who_columns(rows, frame, classes[: len(named_rows)] + shown, len(named_rows))
+    columns = _who_columns(members, classes[: len(named_rows)] + shown, len(named_rows))
     identifying = identifying_variables(wave.questionnaire)
     for variable in wave.questionnaire.variables():
         withheld = variable.name in identifying
@@ -166,7 +170,7 @@ def check_names(names: Sequence[str]) -> None:
 
 
 def _who_columns(
-    rows: Sequence[Respondent], frame: Frame, classes: Sequence[str | None], named: int
+    rows: Sequence[Municipality], classes: Sequence[str | None], named: int
 ) -> list[MicrodataColumn]:
     class_codes = {c.code: number for number, c in enumerate(PUBLICATION_CLASSES, start=1)}
     province_codes = {name: number for number, name in enumerate(PROVINCES, start=1)}
@@ -188,10 +192,7 @@ def _who_columns(
             Text(nl="Gemeente (alleen met toestemming)", en="Municipality (only with consent)"),
             "nominal",
             "text",
-            tuple(
-                frame.by_code(r.code).name if n else None
-                for r, n in zip(rows, is_named, strict=True)
-            ),
+            tuple(r.name if n else None for r, n in zip(rows, is_named, strict=True)),
             withheld=True,
         ),
         MicrodataColumn(
@@ -211,7 +212,7 @@ def _who_columns(
             "nominal",
             "number",
             tuple(
-                float(province_codes[frame.by_code(r.code).province]) if n else None
+                float(province_codes[r.province]) if n else None
                 for r, n in zip(rows, is_named, strict=True)
             ),
             tuple(
