@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Literal, TextIO
 
@@ -98,19 +99,35 @@ def write_estimates(
     format: Format = "csv",
     *,
     questionnaire: Questionnaire,
+    keep: Callable[[IndicatorRow], bool] | None = None,
 ) -> None:
-    """Write ``table`` to ``stream``; ``questionnaire`` supplies the Dutch and English labels."""
+    """Write ``table`` to ``stream``; ``questionnaire`` supplies the Dutch and English labels.
+    ``keep``: only the rows it accepts (the API's filters)."""
     if format not in ("csv", "json"):
         raise IndicatorError(f"unknown estimates format {format!r} (use csv or json)")
-    estimands = {e.key: e for e in catalogue(questionnaire)}
-    grid = publication_grid(table)
-    records = [
-        _record(row, _estimand(row, estimands, questionnaire), table.synthetic) for row in grid
-    ]
+    grid = [row for row in publication_grid(table) if keep is None or keep(row)]
+    records = estimate_records(table, questionnaire=questionnaire, keep=keep)
     if format == "csv":
         _write_csv(table, records, [decimals_of(row) for row in grid], stream)
     else:
         _write_json(table, records, stream)
+
+
+def estimate_records(
+    table: EstimateTable,
+    *,
+    questionnaire: Questionnaire,
+    keep: Callable[[IndicatorRow], bool] | None = None,
+) -> list[dict[str, Cell]]:
+    """Every published row of ``table`` (that ``keep`` accepts) as a record with the keys of
+    :data:`COLUMNS`, as the exports and the API give them (suppressed figures withheld,
+    figures rounded)."""
+    estimands = {e.key: e for e in catalogue(questionnaire)}
+    return [
+        _record(row, _estimand(row, estimands, questionnaire), table.synthetic)
+        for row in publication_grid(table)
+        if keep is None or keep(row)
+    ]
 
 
 def header_line(table: EstimateTable) -> str:

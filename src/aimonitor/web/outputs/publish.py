@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import TextIO
+
+from django.db.models import Count, Max, Q
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang, check_language
@@ -22,6 +25,7 @@ from aimonitor.web.fieldwork.reads import (
     read_wave_data,
     read_wave_data_until,
 )
+from aimonitor.web.waves.models import Wave
 from aimonitor.web.waves.reads import read_is_published, read_wave
 from aimonitor.writing import write_text_atomically
 
@@ -32,6 +36,32 @@ def publication_of(year: int, *, history: bool = True) -> Publication:
     if not history:
         return publish([read_wave_data(read_wave(year))])
     return publish(read_wave_data_until(year))
+
+
+def read_published(year: int) -> Publication | None:
+    """The publication of wave ``year`` for the public outputs (the API, later the
+    dashboard), or ``None`` while it is not published (the embargo) or unknown. Estimated
+    once per process and kept: a published wave never changes, and the key holds every
+    wave it is made of (year, id, status, its submitted responses and the last submission),
+    so publishing another wave, reopening an earlier one, or replacing the synthetic demo
+    waves makes a new one."""
+    waves = list(
+        Wave.objects.filter(year__lte=year)
+        .order_by("year")
+        .annotate(
+            submitted=Count("responses", filter=Q(responses__status="submitted")),
+            last=Max("responses__submitted_at"),
+        )
+        .values_list("year", "pk", "status", "submitted", "last")
+    )
+    if not waves or waves[-1][0] != year or waves[-1][2] != Wave.Status.PUBLISHED:
+        return None
+    return _published(year, tuple(waves))
+
+
+@functools.lru_cache(maxsize=8)
+def _published(year: int, key: tuple[tuple[object, ...], ...]) -> Publication:
+    return publication_of(year)
 
 
 def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: bool) -> None:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "aimonitor.web.survey",
     "aimonitor.web.research",  # before allauth: its templates give allauth's pages our look
     "aimonitor.web.public",
+    "aimonitor.web.api",
     "django_htmx",
     "allauth",
     "allauth.account",

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from aimonitor.web.api.api import api
 from aimonitor.web.public import views as public_views
 
 urlpatterns = [
@@ -14,4 +15,5 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
 ]

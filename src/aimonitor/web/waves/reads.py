@@ -39,3 +39,12 @@ def read_is_published(year: int) -> bool:
     """Whether the wave of ``year`` is published: until then its outputs are not public
     (the embargo); an unknown year is not published."""
     return Wave.objects.filter(year=year, status=Wave.Status.PUBLISHED).exists()
+
+
+def read_published_years() -> list[int]:
+    """The years of the published waves, newest first."""
+    return list(
+        Wave.objects.filter(status=Wave.Status.PUBLISHED)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
