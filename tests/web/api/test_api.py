@@ -13,12 +13,19 @@ from django.test import Client
 from aimonitor.paths import data_dir
 from aimonitor.questionnaire import load_questionnaire
 from aimonitor.web.cli import main
+from aimonitor.web.outputs.publish import forget_published
 
 from ..conftest import CAST
 
 pytestmark = pytest.mark.django_db
 
 EVERYONE = [None, *CAST]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_publications() -> None:
+    """Each test's database reuses ids: no publication kept from another test."""
+    forget_published()
 
 
 @pytest.fixture
@@ -98,7 +105,15 @@ def test_pages_follow_each_other_and_a_page_too_far_is_not_found(demo, client) -
 
 
 @pytest.mark.parametrize(
-    "query", [{"page": "abc"}, {"page_size": "0"}, {"page_size": "5000"}, {"format": "xlsx"}]
+    "query",
+    [
+        {"page": "abc"},
+        {"page": "0"},
+        {"page": "-1"},
+        {"page_size": "0"},
+        {"page_size": "5000"},
+        {"format": "xlsx"},
+    ],
 )
 def test_a_malformed_query_is_a_clear_4xx(demo: None, client: Client, query) -> None:
     answer = client.get("/api/waves/2024/estimates", query)
@@ -116,6 +131,23 @@ def test_an_unchanged_answer_is_not_sent_again(demo: None, client: Client) -> No
     other = client.get("/api/waves/2024/estimates", {"variable": "B2"})
     assert other["ETag"] != etag
     assert "public" in first["Cache-Control"]
+
+
+def test_the_changes_are_only_against_a_published_wave(frame, client: Client) -> None:
+    """2024 is published while 2023 is still closed: a change against 2023 would give
+    2023's figures away."""
+    from ..conftest import MUNICIPALITY_A, MUNICIPALITY_B, make_wave, respond
+
+    earlier = make_wave(2023)
+    respond(earlier, [MUNICIPALITY_A, MUNICIPALITY_B])
+    later = make_wave(2024)
+    respond(later, [MUNICIPALITY_A, MUNICIPALITY_B])
+    later.status = later.Status.PUBLISHED
+    later.save()
+    assert client.get("/api/waves/2024/estimates").status_code == 200
+    assert client.get("/api/waves/2024/changes").status_code == 404
+    assert client.get("/api/waves").json()[0]["changes"] is None
+    assert client.get("/api/waves/2023/estimates").status_code == 404
 
 
 def test_the_changes_since_the_previous_wave_carry_their_significance(demo, client) -> None:
@@ -179,13 +211,13 @@ def test_publishing_a_wave_opens_it_and_its_figures_are_estimated_once(
     from aimonitor.web.waves.models import Wave
 
     estimated: list[int] = []
-    real = publish.publication_of
+    real = publish.publish
 
-    def counting(year: int, **kwargs: object) -> object:
-        estimated.append(year)
-        return real(year, **kwargs)  # type: ignore[arg-type]
+    def counting(waves: list, **kwargs: object) -> object:
+        estimated.append(waves[-1].year)
+        return real(waves, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(publish, "publication_of", counting)
+    monkeypatch.setattr(publish, "publish", counting)
     assert client.get("/api/waves/2025/estimates").status_code == 404
     wave = Wave.objects.get(year=2025)
     wave.status = Wave.Status.PUBLISHED

@@ -17,16 +17,19 @@ from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_cache_control
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 
+from aimonitor.errors import AimonitorError
 from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import COLUMNS, SYNTHETIC_NOTICE, estimate_records, write_estimates
 from aimonitor.indicators.table import IndicatorRow
 from aimonitor.publication import Publication
 from aimonitor.questionnaire.codebook import codebook
+from aimonitor.web.fieldwork.reads import read_questionnaire
 from aimonitor.web.outputs.publish import read_published
-from aimonitor.web.waves.reads import read_published_years
+from aimonitor.web.waves.models import Wave
+from aimonitor.web.waves.reads import read_published_waves
 
 api = NinjaAPI(
     title="AI Monitor",
@@ -85,9 +88,13 @@ class EstimateFilters(Schema):
     variable: str | None = None
     option: str | None = None
     domain: str | None = None
-    page: int = 1
-    page_size: int = 100
+    page: int = Field(1, ge=1, le=1_000_000)
+    page_size: int = Field(100, ge=1, le=MAX_PAGE_SIZE)
     format: Literal["json", "csv"] = "json"
+
+
+class ProblemOut(Schema):
+    detail: str | list[dict[str, Any]]
 
 
 class CodebookValueOut(Schema):
@@ -108,10 +115,20 @@ class CodebookEntryOut(Schema):
 
 
 def _published(year: int) -> Publication:
-    publication = read_published(year)
+    try:
+        publication = read_published(year)
+    except AimonitorError as error:
+        raise HttpError(503, f"the figures of wave {year} cannot be made now: {error}") from None
     if publication is None:
         raise HttpError(404, f"no published wave {year}")
     return publication
+
+
+def _published_wave(year: int) -> Wave:
+    for wave in read_published_waves():
+        if wave.year == year:
+            return wave
+    raise HttpError(404, f"no published wave {year}")
 
 
 def _answer(request: HttpRequest, body: bytes, content_type: str) -> HttpResponseBase:
@@ -143,8 +160,6 @@ def _keep(filters: EstimateFilters) -> Any:
 def _rows(
     request: HttpRequest, table: EstimateTable, publication: Publication, filters: EstimateFilters
 ) -> HttpResponseBase:
-    if not 1 <= filters.page_size <= MAX_PAGE_SIZE:
-        raise HttpError(422, f"page_size must be between 1 and {MAX_PAGE_SIZE}")
     questionnaire = publication.wave.questionnaire
     keep = _keep(filters)
     if filters.format == "csv":
@@ -174,18 +189,22 @@ def _rows(
     )
 
 
+ERRORS: dict[int, Any] = {404: ProblemOut, 422: ProblemOut, 503: ProblemOut}
+CSV = {"responses": {"200": {"content": {"text/csv": {"schema": {"type": "string"}}}}}}
+
+
 @api.get("/waves", response=list[WaveOut], summary="The published waves, newest first")
 def waves(request: HttpRequest) -> HttpResponseBase:
+    published = read_published_waves()  # newest first
     document = []
-    for year in read_published_years():
-        publication = _published(year)
-        base = f"/api/waves/{year}"
+    for index, wave in enumerate(published):
+        base = f"/api/waves/{wave.year}"
         document.append(
             {
-                "year": year,
-                "synthetic": publication.wave.synthetic,
+                "year": wave.year,
+                "synthetic": wave.is_synthetic,
                 "estimates": f"{base}/estimates",
-                "changes": f"{base}/changes" if publication.changes is not None else None,
+                "changes": f"{base}/changes" if index + 1 < len(published) else None,
                 "codebook": f"{base}/codebook",
             }
         )
@@ -194,7 +213,8 @@ def waves(request: HttpRequest) -> HttpResponseBase:
 
 @api.get(
     "/waves/{year}/estimates",
-    response=EstimatePage,
+    response={200: EstimatePage, **ERRORS},
+    openapi_extra=CSV,
     summary="Every published estimate of a wave: overall, by size class and by province",
 )
 def estimates(request: HttpRequest, year: int, filters: Query[EstimateFilters]) -> HttpResponseBase:
@@ -204,7 +224,8 @@ def estimates(request: HttpRequest, year: int, filters: Query[EstimateFilters]) 
 
 @api.get(
     "/waves/{year}/changes",
-    response=EstimatePage,
+    response={200: EstimatePage, **ERRORS},
+    openapi_extra=CSV,
     summary="The change of every estimate since the previous wave, with its significance",
 )
 def changes(request: HttpRequest, year: int, filters: Query[EstimateFilters]) -> HttpResponseBase:
@@ -216,14 +237,13 @@ def changes(request: HttpRequest, year: int, filters: Query[EstimateFilters]) ->
 
 @api.get(
     "/waves/{year}/codebook",
-    response=list[CodebookEntryOut],
+    response={200: list[CodebookEntryOut], **ERRORS},
     summary="Every variable of the wave's questionnaire with its codes",
 )
 def wave_codebook(
     request: HttpRequest, year: int, lang: Literal["nl", "en"] = "nl"
 ) -> HttpResponseBase:
-    publication = _published(year)
-    entries = codebook(publication.wave.questionnaire, lang)
+    entries = codebook(read_questionnaire(_published_wave(year)), lang)
     return _json(
         request,
         [

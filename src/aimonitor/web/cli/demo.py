@@ -40,6 +40,7 @@ def prepare_demo(seed: int, port: int = 8000) -> list[str]:
     lines = [set_up_database()]
     lines.extend(store_demo_data(seed))
     lines.extend(build_demo_reports())
+    lines.extend(export_demo_open_data(port))
     lines.extend(open_demo_wave(f"http://127.0.0.1:{port}"))
     lines.extend(prepare_demo_fieldwork(f"http://127.0.0.1:{port}", seed))
     return lines
@@ -59,6 +60,24 @@ def build_demo_reports(
         files = write_publication_report(publication, lang, report_dir(year, lang))
         lines.append(f"report {year} ({lang}, SYNTHETIC demo data): {files.html} and {files.pdf}")
     return lines
+
+
+def export_demo_open_data(port: int, year: int = 2024) -> list[str]:
+    """The open data of the published demo wave in every format (var/open-data/YEAR/FORMAT),
+    and where the API answers about it."""
+    from django.conf import settings
+
+    from aimonitor.exports import FORMATS
+    from aimonitor.web.outputs.publish import write_wave_open_data
+
+    out = settings.VAR_DIR / "open-data" / str(year)
+    for fmt in FORMATS:
+        write_wave_open_data(year, fmt, out / fmt, "nl")
+    return [
+        f"open data {year} (SYNTHETIC demo data): {out}/{{{','.join(FORMATS)}}}/",
+        f"API of the published waves: http://127.0.0.1:{port}/api/waves "
+        f"(schema: /api/openapi.json)",
+    ]
 
 
 def serve(port: int) -> int:

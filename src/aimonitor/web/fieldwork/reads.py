@@ -60,7 +60,7 @@ def read_respondents(
 
 def read_wave_data(wave: Wave) -> WaveData:
     """The respondent rows of a wave with the questionnaire it was fielded with."""
-    questionnaire = _questionnaire(wave)
+    questionnaire = read_questionnaire(wave)
     return WaveData(
         year=wave.year,
         frame_year=wave.frame_year,
@@ -71,7 +71,8 @@ def read_wave_data(wave: Wave) -> WaveData:
     )
 
 
-def _questionnaire(wave: Wave) -> Questionnaire:
+def read_questionnaire(wave: Wave) -> Questionnaire:
+    """The questionnaire ``wave`` was fielded with (frozen when it opened)."""
     return Questionnaire.from_dict(wave.questionnaire, source=f"wave {wave.year}")
 
 
@@ -84,7 +85,7 @@ def read_response(wave: Wave) -> ResponseSummary:
     """The response of ``wave`` as the report counts it: the submitted responses read here,
     with the answers that say which municipalities a shared organisation answered for,
     counted by the core against the frame files with the merger lineage (ADR 0007)."""
-    questionnaire = _questionnaire(wave)
+    questionnaire = read_questionnaire(wave)
     respondents = read_respondents(wave, questionnaire, coverage_inputs(questionnaire))
     return count_response(
         wave.year, respondents, load_frame(wave.frame_year), lineage=load_lineage()

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 import sys
+import threading
 from pathlib import Path
 from typing import TextIO
-
-from django.db.models import Count, Max, Q
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang, check_language
@@ -40,28 +39,36 @@ def publication_of(year: int, *, history: bool = True) -> Publication:
 
 def read_published(year: int) -> Publication | None:
     """The publication of wave ``year`` for the public outputs (the API, later the
-    dashboard), or ``None`` while it is not published (the embargo) or unknown. Estimated
-    once per process and kept: a published wave never changes, and the key holds every
-    wave it is made of (year, id, status, its submitted responses and the last submission),
-    so publishing another wave, reopening an earlier one, or replacing the synthetic demo
-    waves makes a new one."""
-    waves = list(
-        Wave.objects.filter(year__lte=year)
+    dashboard), or ``None`` while it is not published (the embargo) or unknown. Its change
+    and trend are against the earlier *published* waves only: a change against a wave still
+    under embargo would give that wave's figures away. Estimated once per process (one
+    estimation at a time) and kept: published waves never change, so the years and ids of
+    the waves it is made of are its key; publishing another wave, or replacing the synthetic
+    demo waves, makes a new one.
+
+    Raises :class:`AimonitorError` when the waves cannot be estimated (a changed frame)."""
+    key = tuple(
+        Wave.objects.filter(year__lte=year, status=Wave.Status.PUBLISHED)
         .order_by("year")
-        .annotate(
-            submitted=Count("responses", filter=Q(responses__status="submitted")),
-            last=Max("responses__submitted_at"),
-        )
-        .values_list("year", "pk", "status", "submitted", "last")
+        .values_list("year", "pk")
     )
-    if not waves or waves[-1][0] != year or waves[-1][2] != Wave.Status.PUBLISHED:
+    if not key or key[-1][0] != year:
         return None
-    return _published(year, tuple(waves))
+    with _ESTIMATING:
+        return _published(key)
+
+
+_ESTIMATING = threading.Lock()
 
 
 @functools.lru_cache(maxsize=8)
-def _published(year: int, key: tuple[tuple[object, ...], ...]) -> Publication:
-    return publication_of(year)
+def _published(key: tuple[tuple[int, int], ...]) -> Publication:
+    return publish([read_wave_data(Wave.objects.get(pk=pk)) for _, pk in key])
+
+
+def forget_published() -> None:
+    """Drop the kept publications (tests, whose databases reuse ids)."""
+    _published.cache_clear()
 
 
 def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: bool) -> None:

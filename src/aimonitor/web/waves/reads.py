@@ -41,10 +41,6 @@ def read_is_published(year: int) -> bool:
     return Wave.objects.filter(year=year, status=Wave.Status.PUBLISHED).exists()
 
 
-def read_published_years() -> list[int]:
-    """The years of the published waves, newest first."""
-    return list(
-        Wave.objects.filter(status=Wave.Status.PUBLISHED)
-        .order_by("-year")
-        .values_list("year", flat=True)
-    )
+def read_published_waves() -> list[Wave]:
+    """The published waves, newest first."""
+    return list(Wave.objects.filter(status=Wave.Status.PUBLISHED).order_by("-year"))
