@@ -238,7 +238,7 @@ class Answer(models.Model):
 class NamingConsent(models.Model):
     """Whether a municipality allows its own answers of a wave to appear under its name in
     the open microdata (``aimonitor export``); without a record, it does not. The coordinator
-    decides in the survey portal, at any time (also after submission and publication: it is
+    decides in the survey portal while their link is valid (also after submission: it is
     not an answer); a researcher can record a decision received otherwise, in the admin.
     The history keeps every decision."""
 

@@ -59,7 +59,7 @@ class SurveyAccess:
     @property
     def may_decide_naming(self) -> bool:
         """Whether this link decides if the municipality is named in the open data: the one
-        who submits for it, at any time (the decision is not an answer)."""
+        who submits for it, also after submission (the decision is not an answer)."""
         return self.purpose.may_submit
 
 
