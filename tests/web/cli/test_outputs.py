@@ -41,21 +41,20 @@ def test_writing_estimates_to_a_folder_is_one_clear_line_and_keeps_the_old_expor
     assert old.read_text(encoding="utf-8") == "the previous export\n"
 
 
-@pytest.mark.parametrize(
-    ("fmt", "files"),
-    [
-        ("csv", ["codebook.csv", "estimates.csv", "microdata.csv"]),
-        ("parquet", ["estimates.csv", "microdata.parquet"]),
-        ("sav", ["estimates.csv", "microdata.sav"]),
-        ("ddi", ["codebook.xml", "estimates.csv"]),
-    ],
-)
-def test_the_export_command_writes_the_open_data_of_a_published_wave(
-    demo, capsys, tmp_path, fmt, files
-):
-    assert main(["export", "--wave", "2024", "--format", fmt, "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == files
-    assert capsys.readouterr().out.count("written: ") == len(files)
+EXPORTED = {
+    "csv": ["codebook.csv", "estimates.csv", "microdata.csv"],
+    "parquet": ["estimates.csv", "microdata.parquet"],
+    "sav": ["estimates.csv", "microdata.sav"],
+    "ddi": ["codebook.xml", "estimates.csv"],
+}
+
+
+def test_the_export_command_writes_the_open_data_of_a_published_wave(demo, capsys, tmp_path):
+    for fmt, files in EXPORTED.items():
+        out = tmp_path / fmt
+        assert main(["export", "--wave", "2024", "--format", fmt, "--out", str(out)]) == 0
+        assert sorted(p.name for p in out.iterdir()) == files
+        assert capsys.readouterr().out.count("written: ") == len(files)
 
 
 def test_the_export_of_a_wave_under_embargo_is_refused_in_one_line(demo, capsys, tmp_path):
