@@ -29,6 +29,20 @@ def test_loading_the_frame_twice_does_not_duplicate_anything():
     assert Merger.objects.count() == 14
 
 
+def test_loading_the_frame_again_puts_back_what_the_files_say():
+    load_frame_into_database()
+    Municipality.objects.filter(frame_year=2024, code="GM0363").update(
+        name="Mokum", inhabitants=1, size_class="lt20k"
+    )
+    Municipality.objects.filter(frame_year=2025, code="GM0014").delete()
+    load_frame_into_database()
+    amsterdam = Municipality.objects.get(frame_year=2024, code="GM0363")
+    assert (amsterdam.name, amsterdam.size_class) == ("Amsterdam", "ge250k")
+    assert amsterdam.inhabitants > 800_000
+    assert Municipality.objects.filter(frame_year=2025, code="GM0014").count() == 1
+    assert Municipality.objects.count() == 3 * 342
+
+
 def test_a_broken_frame_file_is_refused_and_leaves_the_database_as_it_was(tmp_path: Path):
     load_frame_into_database()
     broken = tmp_path / "data"

@@ -27,18 +27,27 @@ def load_frame_into_database(data_dir: Path | None = None) -> FrameLoadSummary:
     frames = [load_frame(year, data_dir) for year in FRAME_YEARS]
     lineage = load_lineage(data_dir)
     counts: dict[int, int] = {}
+    fields = ("name", "province", "inhabitants", "size_class")
     for frame in frames:
+        stored = {m.code: m for m in Municipality.objects.filter(frame_year=frame.year)}
+        new, changed = [], []
         for municipality in frame.municipalities:
-            Municipality.objects.update_or_create(
-                frame_year=frame.year,
-                code=municipality.code,
-                defaults={
-                    "name": municipality.name,
-                    "province": municipality.province,
-                    "inhabitants": municipality.inhabitants,
-                    "size_class": municipality.size_class.code,
-                },
-            )
+            values = {
+                "name": municipality.name,
+                "province": municipality.province,
+                "inhabitants": municipality.inhabitants,
+                "size_class": municipality.size_class.code,
+            }
+            row = stored.get(municipality.code)
+            if row is None:
+                new.append(Municipality(frame_year=frame.year, code=municipality.code, **values))
+            elif any(getattr(row, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(row, name, value)
+                changed.append(row)
+        # in bulk: one statement per frame instead of two per municipality
+        Municipality.objects.bulk_create(new)
+        Municipality.objects.bulk_update(changed, fields)
         counts[frame.year] = len(frame)
     for merger in lineage.mergers:
         Merger.objects.update_or_create(
