@@ -139,7 +139,7 @@ def build_microdata(
     members = place_codes(wave.year, [r.code for r in rows], frame, lineage)
     classes = [publication_class(m.size_class.code).code for m in members]
     shown = released_size_classes(classes[len(named_rows) :])
-    columns = _who_columns(members, classes[: len(named_rows)] + shown, len(named_rows))
+    columns = _who_columns(members, classes[: len(named_rows)] + shown, named)
     identifying = identifying_variables(wave.questionnaire)
     for variable in wave.questionnaire.variables():
         withheld = variable.name in identifying
@@ -170,11 +170,10 @@ def check_names(names: Sequence[str]) -> None:
 
 
 def _who_columns(
-    rows: Sequence[Municipality], classes: Sequence[str | None], named: int
+    rows: Sequence[Municipality], classes: Sequence[str | None], is_named: Sequence[bool]
 ) -> list[MicrodataColumn]:
     class_codes = {c.code: number for number, c in enumerate(PUBLICATION_CLASSES, start=1)}
     province_codes = {name: number for number, name in enumerate(PROVINCES, start=1)}
-    is_named = [index < named for index in range(len(rows))]
     return [
         MicrodataColumn(
             "gemeentecode",
@@ -230,11 +229,11 @@ def _answer_columns(
     named: Sequence[bool],
     withheld: bool,
 ) -> list[MicrodataColumn]:
+    if variable.covers:
+        return []
     export = answer_type(variable.type).export
     values = [a.get(variable.name) if is_answered(a.get(variable.name)) else None for a in answers]
     missing = variable.special_codes
-    if variable.covers:
-        return []
     if export.stored_as == "text":
         if questionnaire.theme(variable.theme).number is None:
             return []  # contact details, comments on the survey: not research data

@@ -105,8 +105,8 @@ def write_estimates(
     ``keep``: only the rows it accepts (the API's filters)."""
     if format not in ("csv", "json"):
         raise IndicatorError(f"unknown estimates format {format!r} (use csv or json)")
-    grid = [row for row in publication_grid(table) if keep is None or keep(row)]
-    records = estimate_records(table, questionnaire=questionnaire, keep=keep)
+    grid = _kept_grid(table, keep)
+    records = _records(grid, table, questionnaire)
     if format == "csv":
         _write_csv(table, records, [decimals_of(row) for row in grid], stream)
     else:
@@ -122,12 +122,20 @@ def estimate_records(
     """Every published row of ``table`` (that ``keep`` accepts) as a record with the keys of
     :data:`COLUMNS`, as the exports and the API give them (suppressed figures withheld,
     figures rounded)."""
+    return _records(_kept_grid(table, keep), table, questionnaire)
+
+
+def _kept_grid(
+    table: EstimateTable, keep: Callable[[IndicatorRow], bool] | None
+) -> list[IndicatorRow]:
+    return [row for row in publication_grid(table) if keep is None or keep(row)]
+
+
+def _records(
+    grid: list[IndicatorRow], table: EstimateTable, questionnaire: Questionnaire
+) -> list[dict[str, Cell]]:
     estimands = {e.key: e for e in catalogue(questionnaire)}
-    return [
-        _record(row, _estimand(row, estimands, questionnaire), table.synthetic)
-        for row in publication_grid(table)
-        if keep is None or keep(row)
-    ]
+    return [_record(row, _estimand(row, estimands, questionnaire), table.synthetic) for row in grid]
 
 
 def header_line(table: EstimateTable) -> str:

@@ -22,7 +22,7 @@ from ninja.errors import HttpError
 
 from aimonitor.errors import AimonitorError
 from aimonitor.indicators import EstimateTable
-from aimonitor.indicators.export import COLUMNS, SYNTHETIC_NOTICE, estimate_records, write_estimates
+from aimonitor.indicators.export import SYNTHETIC_NOTICE, estimate_records, write_estimates
 from aimonitor.indicators.table import IndicatorRow
 from aimonitor.publication import Publication
 from aimonitor.questionnaire.codebook import codebook
@@ -181,10 +181,7 @@ def _rows(
             "count": len(records),
             "page": filters.page,
             "pages": pages,
-            "rows": [
-                {column: record[column] for column in COLUMNS}
-                for record in records[start : start + filters.page_size]
-            ],
+            "rows": records[start : start + filters.page_size],
         },
     )
 

@@ -25,7 +25,7 @@ from aimonitor.web.fieldwork.reads import (
     read_wave_data_until,
 )
 from aimonitor.web.waves.models import Wave
-from aimonitor.web.waves.reads import read_is_published, read_wave
+from aimonitor.web.waves.reads import read_wave
 from aimonitor.writing import write_text_atomically
 
 
@@ -101,7 +101,7 @@ def write_wave_open_data(
     (``unpublished``, for the team to check it before the embargo ends). A municipality is
     named only when it consented (:class:`~aimonitor.web.fieldwork.models.NamingConsent`)."""
     wave = read_wave(year)
-    if not unpublished and not read_is_published(year):
+    if not unpublished and not wave.is_published:
         raise AimonitorError(
             f"wave {year} is not published: its open data are under embargo "
             "(add --unpublished to check them before publishing)"
