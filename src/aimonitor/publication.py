@@ -31,7 +31,7 @@ from aimonitor.indicators.changes import estimate_changes
 from aimonitor.indicators.estimate import estimate_wave
 from aimonitor.indicators.export import write_estimates
 from aimonitor.paths import data_dir
-from aimonitor.report import ReportFiles, build_report, write_report
+from aimonitor.report import Report, ReportFiles, build_report, write_report
 from aimonitor.writing import reason
 
 
@@ -118,9 +118,18 @@ def write_publication_report(
     generated: date | None = None,
 ) -> ReportFiles:
     """The report of the publication in ``lang``: ``out_dir/report.html`` and ``report.pdf``."""
+    report = build_publication_report(publication, lang, generated=generated)
+    return write_report(report, out_dir, pdf=pdf)
+
+
+def build_publication_report(
+    publication: Publication, lang: Lang, *, generated: date | None = None
+) -> Report:
+    """The report model of the publication in ``lang``: what the report files and the
+    dashboard show."""
     check_language(lang)
     findings = publication.findings(lang)
-    report = build_report(
+    return build_report(
         questionnaire=publication.wave.questionnaire,
         current=publication.table,
         history=publication.history,
@@ -132,7 +141,6 @@ def write_publication_report(
         notes=findings.omitted,
         representativeness=publication.representativeness,
     )
-    return write_report(report, out_dir, pdf=pdf)
 
 
 def write_publication_open_data(

@@ -140,24 +140,25 @@ def _figure(
 ) -> Figure:
     name = variable_name or (variable.name if variable else "")
     row = inputs.current.get(name, option, ALL)
-    return _from_row(row, label, anchor=anchor, change=_change(inputs, name, option))
+    return figure_of(row, label, anchor=anchor, change=_change(inputs, name, option))
 
 
-def _from_row(
+def figure_of(
     row: IndicatorRow, label: str, *, anchor: str | None = None, change: Change | None = None
 ) -> Figure:
     shown = published(row)
     return Figure(
         label=label,
-        scale=_scale(row),
+        scale=scale_of(row),
         estimate=shown,
         n=None if shown is None else shown.n,
         anchor=anchor,
         change=None if shown is None else change,
+        key=(row.variable, row.option),
     )
 
 
-def _scale(row: IndicatorRow) -> ValueScale:
+def scale_of(row: IndicatorRow) -> ValueScale:
     return "mean" if row.kind == "mean" or row.option == "mean" else "proportion"
 
 
@@ -171,7 +172,7 @@ def _change(inputs: Inputs, variable: str, option: str) -> Change | None:
     return Change(inputs.changes.compared_with, shown)
 
 
-def _bar(row: IndicatorRow | None, label: str, *, absent_is_withheld: bool = False) -> Bar:
+def bar_of(row: IndicatorRow | None, label: str, *, absent_is_withheld: bool = False) -> Bar:
     """The bar of ``row`` as published; a missing row is a bar without a figure, withheld
     like a suppressed one when ``absent_is_withheld`` (in a chart by size class)."""
     shown = None if row is None else published(row)
@@ -187,8 +188,8 @@ def _bars_chart(
     if len(headline) < 2:
         return None
     rows = [inputs.current.get(*key, ALL) for key, _label in headline]
-    bars = tuple(_bar(row, label) for row, (_key, label) in zip(rows, headline, strict=True))
-    scale = _scale(rows[0])
+    bars = tuple(bar_of(row, label) for row, (_key, label) in zip(rows, headline, strict=True))
+    scale = scale_of(rows[0])
     title = question
     options = {key[1] for key, _label in headline}
     if isinstance(item, GridItem) and len(options) == 1:
@@ -196,16 +197,23 @@ def _bars_chart(
         if option != "mean":
             variable = inputs.questionnaire.variable(headline[0][0][0])
             title = f"{question} ({_label(inputs, variable, option)})"
-    return Chart("bars", title, scale, bars, _axis(inputs, headline[0][0][0], scale, rows))
+    return Chart(
+        "bars", title, scale, bars, value_axis(inputs.questionnaire, headline[0][0][0], scale, rows)
+    )
 
 
-def _axis(
-    inputs: Inputs, variable: str, scale: ValueScale, rows: Sequence[IndicatorRow | None]
+def value_axis(
+    questionnaire: Questionnaire,
+    variable: str,
+    scale: ValueScale,
+    rows: Sequence[IndicatorRow | None],
 ) -> tuple[float, float]:
+    """The value axis of a chart of ``rows``: 0-1 for shares, 1-5 for a Likert mean, from 0
+    to a little above the highest upper bound for another mean."""
     if scale == "proportion":
         return (0.0, 1.0)
     try:
-        likert = inputs.questionnaire.variable(variable).likert
+        likert = questionnaire.variable(variable).likert
     except KeyError:
         likert = False
     if likert:
@@ -276,26 +284,42 @@ def _detail_charts(inputs: Inputs, key_label: tuple[RowKey, str]) -> list[Chart]
     (name, option), label = key_label
     words, current = inputs.words, inputs.current
     row = current.get(name, option, ALL)
-    scale = _scale(row)
+    scale = scale_of(row)
     charts = []
     classes = PUBLICATION_CLASSES
     by_class = [current.find(name, option, f"size_class={c.code}") for c in classes]
     if any(r is not None for r in by_class):
         bars = tuple(
-            _bar(r, c.label.get(inputs.lang), absent_is_withheld=True)
+            bar_of(r, c.label.get(inputs.lang), absent_is_withheld=True)
             for r, c in zip(by_class, classes, strict=True)
         )
         title = words.by_size_class.format(label=label)
-        charts.append(Chart("size_class", title, scale, bars, _axis(inputs, name, scale, by_class)))
+        charts.append(
+            Chart(
+                "size_class",
+                title,
+                scale,
+                bars,
+                value_axis(inputs.questionnaire, name, scale, by_class),
+            )
+        )
     waves = [table for table in inputs.history if table.wave < current.wave]
     if waves:
         points = [t.find(name, option, ALL) for t in waves] + [row]
         if sum(p is not None for p in points) >= 2:
             bars = tuple(
-                _bar(p, str(t.wave)) for p, t in zip(points, [*waves, current], strict=True)
+                bar_of(p, str(t.wave)) for p, t in zip(points, [*waves, current], strict=True)
             )
             title = words.over_waves.format(label=label)
-            charts.append(Chart("trend", title, scale, bars, _axis(inputs, name, scale, points)))
+            charts.append(
+                Chart(
+                    "trend",
+                    title,
+                    scale,
+                    bars,
+                    value_axis(inputs.questionnaire, name, scale, points),
+                )
+            )
     return charts
 
 

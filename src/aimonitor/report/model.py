@@ -45,6 +45,9 @@ class Figure:
     anchor: str | None = None
     """An id for links to this line (the first line of a grid row's variable)."""
     change: Change | None = None
+    key: tuple[str, str] | None = None
+    """The (variable, option) of the estimate table the figure is of; the dashboard's
+    breakdowns look up the same key in other domains and waves."""
 
     @property
     def suppressed(self) -> bool:
@@ -118,6 +121,32 @@ class Chart:
     @property
     def has_suppressed(self) -> bool:
         return any(bar.suppressed for bar in self.bars)
+
+
+BreakdownKind = Literal["size_class", "province", "trend"]
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """The figures of one size class, province or wave, in the order of the national table."""
+
+    label: str
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """An item's national figures split by size class or province, or over the waves: a
+    row per domain (or wave), a column per figure of the national table, and a chart of the
+    first figure across the rows."""
+
+    kind: BreakdownKind
+    item: str
+    anchor: str
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[BreakdownRow, ...]
+    chart: Chart | None
 
 
 @dataclass(frozen=True)

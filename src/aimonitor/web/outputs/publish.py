@@ -5,20 +5,30 @@ from __future__ import annotations
 import functools
 import sys
 import threading
+from collections.abc import Collection
 from pathlib import Path
 from typing import TextIO
 
+from django.db.models import Count, Max
+
 from aimonitor.errors import AimonitorError
+from aimonitor.frame import load_frame
 from aimonitor.i18n import Lang, check_language
 from aimonitor.indicators import EstimateTable
 from aimonitor.indicators.export import Format, write_estimates
+from aimonitor.paths import data_dir
 from aimonitor.publication import (
     Publication,
+    build_publication_report,
     publish,
     write_publication_open_data,
     write_publication_report,
 )
-from aimonitor.report import ReportFiles
+from aimonitor.report import Report, ReportFiles
+from aimonitor.report.benchmark import Benchmark, build_benchmark
+from aimonitor.report.breakdown import build_breakdowns
+from aimonitor.report.maturity import load_maturity_index
+from aimonitor.report.model import Breakdown, BreakdownKind
 from aimonitor.web.fieldwork.reads import (
     read_named_municipalities,
     read_wave_data,
@@ -47,6 +57,20 @@ def read_published(year: int) -> Publication | None:
     demo waves, makes a new one.
 
     Raises :class:`AimonitorError` when the waves cannot be estimated (a changed frame)."""
+    key = read_publication_key(year)
+    if key is None:
+        return None
+    with _ESTIMATING:
+        return _published(key)
+
+
+PublicationKey = tuple[tuple[int, int], ...]
+
+
+def read_publication_key(year: int) -> PublicationKey | None:
+    """What the public outputs of wave ``year`` are made of: the years and ids of the
+    published waves up to it, oldest first; ``None`` while ``year`` is not published. Every
+    kept output of a wave is kept under this key, so publishing a wave makes new ones."""
     key = tuple(
         Wave.objects.filter(year__lte=year, status=Wave.Status.PUBLISHED)
         .order_by("year")
@@ -54,21 +78,110 @@ def read_published(year: int) -> Publication | None:
     )
     if not key or key[-1][0] != year:
         return None
+    return key
+
+
+def read_published_report(key: PublicationKey, lang: Lang) -> Report:
+    """The report model of the publication under ``key`` (:func:`read_publication_key`) in
+    ``lang``, made once and kept: what the dashboard shows."""
     with _ESTIMATING:
-        return _published(key)
+        return _published_report(key, lang)
 
 
-_ESTIMATING = threading.Lock()
+def read_published_breakdowns(
+    key: PublicationKey, lang: Lang, theme: str, kind: BreakdownKind
+) -> tuple[Breakdown, ...]:
+    """The breakdowns of the chapter of ``theme`` (``()`` for a theme without a chapter)."""
+    with _ESTIMATING:
+        return _published_breakdowns(key, lang, theme, kind)
+
+
+_ESTIMATING = threading.RLock()
 
 
 @functools.lru_cache(maxsize=8)
-def _published(key: tuple[tuple[int, int], ...]) -> Publication:
+def _published(key: PublicationKey) -> Publication:
     return publish([read_wave_data(Wave.objects.get(pk=pk)) for _, pk in key])
+
+
+@functools.lru_cache(maxsize=16)
+def _published_report(key: PublicationKey, lang: Lang) -> Report:
+    return build_publication_report(_published(key), lang)
+
+
+@functools.lru_cache(maxsize=256)
+def _published_breakdowns(
+    key: PublicationKey, lang: Lang, theme: str, kind: BreakdownKind
+) -> tuple[Breakdown, ...]:
+    publication = _published(key)
+    chapter = next((c for c in _published_report(key, lang).chapters if c.theme == theme), None)
+    if chapter is None:
+        return ()
+    return build_breakdowns(
+        chapter,
+        kind,
+        questionnaire=publication.wave.questionnaire,
+        current=publication.table,
+        history=publication.history,
+        lang=lang,
+    )
+
+
+MATURITY_INDEX = "maturity.yaml"
+
+
+def read_benchmark(wave: Wave, code: str, chosen: Collection[str], lang: Lang) -> Benchmark:
+    """The benchmark of municipality ``code`` in ``wave``, a closed or published wave, with
+    the municipalities ``chosen`` as a further peer group (those that consented to be named).
+
+    A published wave's figures are its publication's; a closed wave (under embargo, when
+    municipalities see only their own benchmark) is estimated on its own, kept until one of
+    its responses changes status. Raises :class:`AimonitorError` for a wave that is neither,
+    and :class:`~aimonitor.report.ReportError` for a municipality that did not respond."""
+    if wave.status == Wave.Status.PUBLISHED:
+        publication = read_published(wave.year)
+    elif wave.status == Wave.Status.CLOSED:
+        publication = _closed(wave.pk, _responses_state(wave))
+    else:
+        publication = None
+    if publication is None:
+        raise AimonitorError(f"wave {wave.year} is not closed: it has no benchmark yet")
+    data = publication.wave
+    index = load_maturity_index(
+        data_dir() / "benchmark" / MATURITY_INDEX, questionnaire=data.questionnaire
+    )
+    return build_benchmark(
+        questionnaire=data.questionnaire,
+        table=publication.table,
+        respondents=data.respondents,
+        frame=load_frame(data.frame_year),
+        code=code,
+        chosen=chosen,
+        consent=read_named_municipalities(wave),
+        index=index,
+        lang=lang,
+        synthetic=data.synthetic,
+    )
+
+
+def _responses_state(wave: Wave) -> tuple[object, ...]:
+    """What changes when a response of ``wave`` is submitted or reopened."""
+    latest = wave.responses.aggregate(count=Count("pk"), latest=Max("submitted_at"))
+    return (wave.status, latest["count"], latest["latest"])
+
+
+@functools.lru_cache(maxsize=4)
+def _closed(pk: int, state: tuple[object, ...]) -> Publication:
+    with _ESTIMATING:
+        return publish([read_wave_data(Wave.objects.get(pk=pk))])
 
 
 def forget_published() -> None:
     """Drop the kept publications (tests, whose databases reuse ids)."""
     _published.cache_clear()
+    _closed.cache_clear()
+    _published_report.cache_clear()
+    _published_breakdowns.cache_clear()
 
 
 def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: bool) -> None:

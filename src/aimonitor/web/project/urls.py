@@ -4,12 +4,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from aimonitor.web.api.api import api
+from aimonitor.web.public import dashboard
 from aimonitor.web.public import views as public_views
 
 urlpatterns = [
     path("", public_views.index, name="index"),
     path("rapport/<int:year>/<str:lang>/", public_views.report, name="report"),
     path("rapport/<int:year>/<str:lang>/<str:filename>", public_views.report, name="report-file"),
+    path("dashboard/", dashboard.dashboard_index, name="dashboard"),
+    path("dashboard/<int:year>/", dashboard.dashboard_wave, name="dashboard-wave"),
+    path("dashboard/<int:year>/<slug:theme>/", dashboard.dashboard_theme, name="dashboard-theme"),
     path("", include("aimonitor.web.survey.urls")),
     path("onderzoek/", include("aimonitor.web.research.urls")),
     path("account/", include("allauth.urls")),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from aimonitor.web.survey import views
+from aimonitor.web.survey import benchmark, views
 
 app_name = "survey"
 
@@ -16,4 +16,10 @@ urlpatterns = [
     path("vragenlijst/<int:year>/<str:code>/antwoorden.pdf", views.response_pdf, name="pdf"),
     path("vragenlijst/<int:year>/<str:code>/indienen/", views.submit, name="submit"),
     path("vragenlijst/<int:year>/<str:code>/open-data/", views.naming, name="naming"),
+    path("benchmark/<int:year>/<str:code>/", benchmark.benchmark, name="benchmark"),
+    path(
+        "benchmark/<int:year>/<str:code>/benchmark.pdf",
+        benchmark.benchmark_pdf,
+        name="benchmark-pdf",
+    ),
 ]

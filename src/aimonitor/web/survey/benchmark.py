@@ -1,0 +1,134 @@
+"""The benchmark of a municipality (private): its own answers beside its peers, theme by
+theme, with its maturity profile, as a page and as a PDF.
+
+Who sees it: the municipality's own coordinator and contributors (their account's
+membership, from a personal link: the survey's, or a benchmark link sent after the wave),
+and researchers logged in with a second factor. Anyone else is told it does not exist (an
+account of another municipality) or how to get in (a visitor without an account). The
+figures, words and PDF come from the core (:mod:`aimonitor.report.benchmark`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from aimonitor.errors import AimonitorError
+from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, check_language
+from aimonitor.report import ReportError
+from aimonitor.report.benchmark import render_benchmark_pdf
+from aimonitor.web.accounts.models import Membership
+from aimonitor.web.accounts.roles import is_signed_in_researcher
+from aimonitor.web.fieldwork.reads import read_named_municipalities
+from aimonitor.web.municipalities.reads import read_municipalities
+from aimonitor.web.outputs.publish import read_benchmark
+from aimonitor.web.waves.models import Wave
+
+CHOSEN_PARAMETER = "vergelijk"
+"""The query parameter (repeated) of the chosen peers: CBS codes."""
+
+MAX_CHOSEN = 60
+CODE = re.compile(r"GM\d{4}")
+
+
+class NoBenchmarkAccessError(Exception):
+    """A visitor without an account: shown how to get in."""
+
+
+def benchmark_wave(request: HttpRequest, year: int, code: str) -> Wave:
+    """The wave whose benchmark of ``code`` this request may see; 404 for an account of
+    another municipality, an unknown wave or a wave still open."""
+    if not is_signed_in_researcher(request):
+        if not request.user.is_authenticated:
+            raise NoBenchmarkAccessError
+        own = Membership.objects.filter(user=request.user, municipality_code=code).exclude(
+            role=Membership.Role.RESEARCHER
+        )
+        if not own.exists():
+            raise Http404("no such benchmark")
+    wave = Wave.objects.filter(
+        year=year, status__in=(Wave.Status.CLOSED, Wave.Status.PUBLISHED)
+    ).first()
+    if wave is None:
+        raise Http404(f"no benchmark of {year}: the wave is unknown or still open")
+    return wave
+
+
+def _lang() -> Lang:
+    return check_language((get_language() or DEFAULT_LANGUAGE)[:2])
+
+
+def _without_account_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NoBenchmarkAccessError:
+            return render(request, "survey/link_problem.html", {"problem": "benchmark"}, status=403)
+
+    return wrapped
+
+
+def _chosen(request: HttpRequest) -> tuple[str, ...]:
+    """The chosen peers of the query, well-formed codes only, each once."""
+    codes = [c.strip().upper() for c in request.GET.getlist(CHOSEN_PARAMETER)]
+    return tuple(dict.fromkeys(c for c in codes if CODE.fullmatch(c)))[:MAX_CHOSEN]
+
+
+def _benchmark(request: HttpRequest, year: int, code: str) -> tuple[Wave, Any]:
+    wave = benchmark_wave(request, year, code)
+    try:
+        return wave, read_benchmark(wave, code, _chosen(request), _lang())
+    except ReportError as error:  # the municipality did not respond, or is unknown
+        raise Http404(str(error)) from None
+
+
+@require_GET
+@_without_account_page
+def benchmark(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    """``/benchmark/<year>/<code>/?vergelijk=GM…``: the benchmark page."""
+    try:
+        wave, document = _benchmark(request, year, code)
+    except AimonitorError:
+        return render(request, "survey/benchmark_unavailable.html", {"year": year}, status=503)
+    names = read_municipalities(wave.frame_year)
+    candidates = sorted(
+        ((c, names[c].name) for c in read_named_municipalities(wave) if c in names and c != code),
+        key=lambda pair: pair[1],
+    )
+    response = render(
+        request,
+        "survey/benchmark.html",
+        {
+            "b": document,
+            "wave": wave,
+            "candidates": candidates,
+            "chosen": set(_chosen(request)),
+            "query": request.GET.urlencode(),
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+@_without_account_page
+def benchmark_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
+    """The benchmark as PDF, made by the report's renderer."""
+    try:
+        _wave, document = _benchmark(request, year, code)
+    except AimonitorError:
+        return render(request, "survey/benchmark_unavailable.html", {"year": year}, status=503)
+    response = HttpResponse(render_benchmark_pdf(document), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="ai-monitor-{year}-benchmark-{code}.pdf"'
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
