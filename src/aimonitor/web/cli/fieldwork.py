@@ -35,7 +35,35 @@ def _invite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _benchmark_links(args: argparse.Namespace) -> int:
+    def action() -> list[str]:
+        from django.utils import translation
+
+        from aimonitor.web.survey.commands import benchmark_links_by_command
+
+        set_up_database()
+        with translation.override(check_language(args.lang)):
+            return benchmark_links_by_command(
+                args.wave, args.municipality or (), base_url=args.base_url
+            )
+
+    for line in with_database(action):
+        print(line)
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    benchmark = subparsers.add_parser(
+        "benchmark-links",
+        help="mail each taking part municipality's coordinator a link to its benchmark",
+    )
+    benchmark.add_argument("--wave", type=YEAR, required=True, help="the wave's year")
+    benchmark.add_argument(
+        "--municipality", action="append", help="CBS code (repeat); default: all that took part"
+    )
+    benchmark.add_argument("--lang", default="nl", help="language of the mail (nl, en)")
+    benchmark.add_argument("--base-url", help="scheme and host of the link (AIMONITOR_BASE_URL)")
+    benchmark.set_defaults(handler=_benchmark_links)
     invite = subparsers.add_parser(
         "invite", help="issue a personal survey link and mail it (console without SMTP)"
     )

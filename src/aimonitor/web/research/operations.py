@@ -18,6 +18,7 @@ from aimonitor.web.fieldwork.models import MunicipalResponse
 from aimonitor.web.research.models import MailTemplate
 from aimonitor.web.survey.links import link_expiry
 from aimonitor.web.survey.models import AccessLink, FieldworkEvent
+from aimonitor.web.survey.purposes import ANSWERING_PURPOSES
 from aimonitor.web.waves.models import Wave
 
 REASON_LENGTH = 100
@@ -137,9 +138,9 @@ def save_mail_text(wave: Wave, kind: str, language: str, subject: str, body: str
 def _refresh_link_expiry(wave: Wave) -> None:
     """The personal links of the wave that are not revoked work until its (new) closing day:
     moving the closing day or reopening the wave keeps the links people have."""
-    AccessLink.objects.filter(wave=wave, revoked_at__isnull=True).update(
-        expires_at=link_expiry(wave)
-    )
+    AccessLink.objects.filter(
+        wave=wave, revoked_at__isnull=True, purpose__in=ANSWERING_PURPOSES
+    ).update(expires_at=link_expiry(wave))
 
 
 def _log(wave: Wave, by: User | None, detail: str) -> None:

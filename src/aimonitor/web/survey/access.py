@@ -73,7 +73,13 @@ def session_links(request: HttpRequest) -> list[AccessLink]:
     if not request.user.is_authenticated:
         return []
     links = read_links(list(request.session.get(SESSION_KEY, [])))
-    usable = [k for k in links if k.user_id == request.user.pk and link_problem(k) is None]
+    usable = [
+        k
+        for k in links
+        if k.user_id == request.user.pk
+        and link_purpose(k.purpose).answers
+        and link_problem(k) is None
+    ]
     return sorted(usable, key=lambda k: k.created_at, reverse=True)
 
 

@@ -13,11 +13,13 @@ from django.core.validators import validate_email
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang
+from aimonitor.web.accounts.models import Membership
+from aimonitor.web.fieldwork.models import MunicipalResponse
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.survey.access import frozen_questionnaire
-from aimonitor.web.survey.invitations import send_invitation
+from aimonitor.web.survey.invitations import send_benchmark_link, send_invitation
 from aimonitor.web.survey.links import is_researcher_address, issue_link, person_for
-from aimonitor.web.survey.purposes import LINK_PURPOSES
+from aimonitor.web.survey.purposes import ANSWERING_PURPOSES, LINK_PURPOSES, link_purpose
 from aimonitor.web.waves.models import Wave
 
 
@@ -54,9 +56,10 @@ def invite_by_command(
         raise InvitationError(
             f"{email} is the account of a researcher: a personal link cannot log into it"
         )
-    if purpose not in LINK_PURPOSES:
+    if purpose not in ANSWERING_PURPOSES:
         raise InvitationError(
-            f"unknown purpose {purpose!r}; one of: {', '.join(sorted(LINK_PURPOSES))}"
+            f"unknown purpose {purpose!r}; one of: {', '.join(sorted(ANSWERING_PURPOSES))}"
+            + (" (benchmark links: aimonitor benchmark-links)" if purpose in LINK_PURPOSES else "")
         )
     known = [t.id for t in frozen_questionnaire(wave).themes]
     unknown = sorted(set(themes) - set(known))
@@ -71,3 +74,48 @@ def invite_by_command(
         url,
         f"valid until {issued.link.expires_at:%Y-%m-%d %H:%M %Z}",
     ]
+
+
+def benchmark_links_by_command(
+    year: int, codes: Sequence[str] = (), *, base_url: str | None = None
+) -> list[str]:
+    """Issue and mail a benchmark link to the coordinator of every municipality that took
+    part in wave ``year`` (or of ``codes`` only); the lines to print. The wave must be
+    closed or published; a municipality without a coordinator is named, not skipped silently."""
+    wave = Wave.objects.filter(year=year).first()
+    if wave is None:
+        raise InvitationError(f"there is no wave {year}")
+    if wave.status not in link_purpose("benchmark").wave_statuses:
+        raise InvitationError(f"wave {year} is {wave.status}: close it before sending benchmarks")
+    responded = set(
+        MunicipalResponse.objects.filter(
+            wave=wave, status=MunicipalResponse.Status.SUBMITTED
+        ).values_list("municipality__code", flat=True)
+    )
+    wanted = sorted({c.strip().upper() for c in codes} or responded)
+    not_responded = [c for c in wanted if c not in responded]
+    if not_responded:
+        raise InvitationError(
+            f"did not take part in wave {year}: {', '.join(not_responded)} (no benchmark)"
+        )
+    municipalities = {
+        m.code: m for m in Municipality.objects.filter(frame_year=wave.frame_year, code__in=wanted)
+    }
+    lines = []
+    for code in wanted:
+        coordinators = [
+            membership.user
+            for membership in Membership.objects.filter(
+                municipality_code=code, role=Membership.Role.COORDINATOR
+            ).select_related("user")
+            if not is_researcher_address(membership.user.username)
+        ]
+        if not coordinators:
+            lines.append(f"{code}: no coordinator to send the benchmark to")
+            continue
+        for person in coordinators:
+            issued = issue_link(wave, code, person, "benchmark")
+            url = send_benchmark_link(issued, municipalities[code], base_url=base_url)
+            address = person.email or person.username
+            lines.append(f"{code} {municipalities[code].name}: benchmark sent to {address}: {url}")
+    return lines

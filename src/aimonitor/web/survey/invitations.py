@@ -57,3 +57,26 @@ def send_invitation(
     }
     send_mail(subject, body, None, [link.user.email or link.user.username])
     return url
+
+
+def send_benchmark_link(
+    issued: IssuedLink, municipality: Municipality, *, base_url: str | None = None
+) -> str:
+    """Mail a benchmark link to its person (in the language of the moment); its address."""
+    link = issued.link
+    url = link_url(issued, base_url)
+    body = render_to_string(
+        "survey/benchmark_invitation.txt",
+        {
+            "url": url,
+            "municipality": municipality,
+            "wave": link.wave,
+            "expires_at": link.expires_at,
+        },
+    )
+    subject = _("AI Monitor %(year)s: the benchmark of %(municipality)s") % {
+        "year": link.wave.year,
+        "municipality": municipality.name,
+    }
+    send_mail(subject, body, None, [link.user.email or link.user.username])
+    return url

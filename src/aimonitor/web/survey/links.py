@@ -40,6 +40,7 @@ class LinkProblem(Enum):
     REVOKED = "revoked"
     EXPIRED = "expired"
     WAVE_NOT_OPEN = "wave_not_open"
+    WAVE_NOT_PUBLISHED = "wave_not_published"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,11 @@ def hash_token(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def link_expiry(wave: Wave) -> dt.datetime:
+def link_expiry(wave: Wave, purpose: str = "coordinator") -> dt.datetime:
+    """When a link of ``purpose`` issued now for ``wave`` stops working."""
+    days = link_purpose(purpose).valid_days
+    if days is not None:
+        return timezone.now() + dt.timedelta(days=days)
     if wave.closes_on is None:
         return timezone.now() + dt.timedelta(days=DAYS_WITHOUT_CLOSING_DATE)
     end = dt.datetime.combine(wave.closes_on + dt.timedelta(days=1), dt.time(), AMSTERDAM)
@@ -128,7 +133,7 @@ def issue_link(
             municipality_code=municipality_code,
             themes=[] if kind.all_themes else sorted(set(themes)),
             created_by=issued_by,
-            expires_at=link_expiry(wave),
+            expires_at=link_expiry(wave, purpose),
         )
         FieldworkEvent.objects.create(
             kind=FieldworkEvent.Kind.INVITED,
@@ -168,8 +173,9 @@ def link_problem(link: AccessLink) -> LinkProblem | None:
         return LinkProblem.REVOKED
     if timezone.now() >= link.expires_at:
         return LinkProblem.EXPIRED
-    if link.wave.status != Wave.Status.OPEN:
-        return LinkProblem.WAVE_NOT_OPEN
+    kind = link_purpose(link.purpose)
+    if link.wave.status not in kind.wave_statuses:
+        return LinkProblem.WAVE_NOT_OPEN if kind.answers else LinkProblem.WAVE_NOT_PUBLISHED
     return None
 
 

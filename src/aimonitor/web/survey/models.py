@@ -31,6 +31,7 @@ class AccessLink(models.Model):
     class Purpose(models.TextChoices):
         COORDINATOR = "coordinator", _("coordinator")
         CONTRIBUTOR = "contributor", _("contributor")
+        BENCHMARK = "benchmark", _("benchmark")
 
     token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
     purpose = models.CharField(_("purpose"), max_length=12, choices=Purpose.choices)

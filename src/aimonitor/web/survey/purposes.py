@@ -13,6 +13,8 @@ from types import MappingProxyType
 
 from aimonitor.web.accounts.models import Membership
 
+BENCHMARK_LINK_DAYS = 90
+
 
 @dataclass(frozen=True)
 class LinkPurpose:
@@ -22,6 +24,14 @@ class LinkPurpose:
     """Answers every theme (else only the themes the link names)."""
     may_invite: bool
     may_submit: bool
+    answers: bool = True
+    """Opens the questionnaire (else it opens only :attr:`landing`)."""
+    wave_statuses: frozenset[str] = frozenset({"open"})
+    """The states of its wave in which the link works."""
+    valid_days: int | None = None
+    """How long the link works from its issue; ``None``: until the wave's closing day."""
+    landing: str = "survey:overview"
+    """Where opening the link leads (a URL name taking the year and the municipality code)."""
 
 
 LINK_PURPOSES: Mapping[str, LinkPurpose] = MappingProxyType(
@@ -40,8 +50,25 @@ LINK_PURPOSES: Mapping[str, LinkPurpose] = MappingProxyType(
             may_invite=False,
             may_submit=False,
         ),
+        # After the fieldwork: the municipality's own benchmark, sent to its coordinator when
+        # the wave is closed (under embargo) or published; it opens nothing else.
+        "benchmark": LinkPurpose(
+            "benchmark",
+            Membership.Role.CONTRIBUTOR,
+            all_themes=False,
+            may_invite=False,
+            may_submit=False,
+            answers=False,
+            wave_statuses=frozenset({"closed", "published"}),
+            valid_days=BENCHMARK_LINK_DAYS,
+            landing="survey:benchmark",
+        ),
     }
 )
+
+
+ANSWERING_PURPOSES = frozenset(name for name, kind in LINK_PURPOSES.items() if kind.answers)
+"""The purposes whose links open the questionnaire (the fieldwork's links)."""
 
 
 def link_purpose(name: str) -> LinkPurpose:

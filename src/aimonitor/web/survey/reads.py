@@ -11,6 +11,7 @@ from aimonitor.frame import load_lineage
 from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.survey.models import AccessLink
+from aimonitor.web.survey.purposes import ANSWERING_PURPOSES
 from aimonitor.web.waves.models import Wave
 
 
@@ -116,7 +117,10 @@ def read_team(wave: Wave, code: str) -> list[TeamMember]:
     """Everyone invited to answer for the municipality in this wave, newest link per person."""
     now = timezone.now()
     latest: dict[int, AccessLink] = {}
-    for link in AccessLink.objects.filter(wave=wave, municipality_code=code).select_related("user"):
+    links = AccessLink.objects.filter(
+        wave=wave, municipality_code=code, purpose__in=ANSWERING_PURPOSES
+    ).select_related("user")
+    for link in links:
         latest[link.user_id] = link
     return [
         TeamMember(

@@ -50,6 +50,7 @@ from aimonitor.web.survey.links import (
     open_link,
     person_for,
 )
+from aimonitor.web.survey.purposes import link_purpose
 from aimonitor.web.survey.ratelimit import client_address, over_limit
 from aimonitor.web.survey.reads import (
     StoredAnswer,
@@ -91,7 +92,8 @@ def open_token(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "survey/link_problem.html", {"problem": result.value}, status=status)
     login(request, result.user, backend="django.contrib.auth.backends.ModelBackend")
     remember_link(request, result)
-    return redirect("survey:overview", year=result.wave.year, code=result.municipality_code)
+    landing = link_purpose(result.purpose).landing
+    return redirect(landing, year=result.wave.year, code=result.municipality_code)
 
 
 @require_GET
