@@ -47,6 +47,7 @@ from aimonitor.indicators.disclosure import (
     MIN_RESPONDENTS,
     SHARE_DECIMALS,
     is_group_disclosure,
+    is_suppressed,
     publication_class,
     published,
 )
@@ -648,7 +649,8 @@ def _figures(
 
 def _chosen_estimate(context: _Context, variable: Variable, option: str) -> Estimate | None:
     """The unweighted share (of those asked who answered) or mean (of the numbers given) of
-    the chosen group; ``None`` when none of its members was asked."""
+    the chosen group; ``None`` when it rests on fewer members than any published figure may
+    (:func:`~aimonitor.indicators.disclosure.is_suppressed`), e.g. a question routed to a few."""
     q = context.questionnaire
     values = [
         value
@@ -674,9 +676,10 @@ def _chosen_estimate(context: _Context, variable: Variable, option: str) -> Esti
     return _census(hits / len(values), len(values), SHARE_DECIMALS)
 
 
-def _census(value: float, n: int, decimals: int) -> Estimate:
+def _census(value: float, n: int, decimals: int) -> Estimate | None:
     figure = round(value, decimals) + 0.0
-    return Estimate(figure, 0.0, figure, figure, None, n, CHOSEN_METHOD)
+    estimate = Estimate(figure, 0.0, figure, figure, None, n, CHOSEN_METHOD)
+    return None if is_suppressed(estimate) else estimate
 
 
 # --------------------------------------------------------------------------- rendering

@@ -35,10 +35,11 @@ def prepare_demo(seed: int, port: int = 8000) -> list[str]:
     """Migrate, load the frame, the synthetic waves and their reports, open the newest demo
     wave for answering with a coordinator link; say what was done."""
     from aimonitor.web.research.demo import prepare_demo_fieldwork
-    from aimonitor.web.survey.demo import open_demo_wave
+    from aimonitor.web.survey.demo import open_demo_wave, prepare_demo_benchmark
 
     lines = [set_up_database()]
     lines.extend(store_demo_data(seed))
+    lines.extend(prepare_demo_benchmark(f"http://127.0.0.1:{port}", seed))
     lines.extend(build_demo_reports())
     lines.extend(export_demo_open_data(port))
     lines.extend(open_demo_wave(f"http://127.0.0.1:{port}"))

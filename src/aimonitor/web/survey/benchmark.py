@@ -108,7 +108,6 @@ def benchmark(request: HttpRequest, year: int, code: str) -> HttpResponse:
         "survey/benchmark.html",
         {
             "b": document,
-            "wave": wave,
             "candidates": candidates,
             "chosen": set(_chosen(request)),
             "query": request.GET.urlencode(),

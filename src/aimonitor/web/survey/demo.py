@@ -8,9 +8,11 @@ but did in 2024 (so last year's answers show). The link is printed beside the ad
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 from django.db import transaction
 
+from aimonitor.web.fieldwork.consent import record_naming_consent
 from aimonitor.web.fieldwork.models import MunicipalResponse
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.survey.invitations import link_url
@@ -58,3 +60,41 @@ def _demo_municipality(wave: Wave) -> str:
         if code in submitted_before and code not in submitted_now:
             return code
     return str(codes.values_list("code", flat=True).first())
+
+
+DEMO_CONSENT_SHARE = 0.4
+"""The share of the demo's responding municipalities that allow being named in the open data
+(synthetic, like everything in the demo waves), so that a chosen comparison group works."""
+
+
+def prepare_demo_benchmark(base_url: str, seed: int) -> list[str]:
+    """The published synthetic wave's dashboard, and a benchmark link for a demo
+    municipality that took part in it; what to print."""
+    wave = (
+        Wave.objects.filter(is_synthetic=True, status=Wave.Status.PUBLISHED)
+        .order_by("-year")
+        .first()
+    )
+    if wave is None:
+        return []
+    responding = list(
+        MunicipalResponse.objects.filter(wave=wave, status=MunicipalResponse.Status.SUBMITTED)
+        .select_related("municipality")
+        .order_by("municipality__code")
+    )
+    chosen = random.Random(seed).sample(responding, round(len(responding) * DEMO_CONSENT_SHARE))
+    with transaction.atomic():
+        for response in chosen:
+            record_naming_consent(wave, response.municipality, named=True, by=None)
+        code = _largest_responding(responding)
+        issued = issue_link(
+            wave, code, person_for(DEMO_COORDINATOR, "Demo-coördinator"), "benchmark"
+        )
+    return [
+        f"dashboard of wave {wave.year} (SYNTHETIC): {base_url}/dashboard/{wave.year}/",
+        f"benchmark link of {code} (a demo municipality): {link_url(issued, base_url)}",
+    ]
+
+
+def _largest_responding(responding: list[MunicipalResponse]) -> str:
+    return max(responding, key=lambda r: r.municipality.inhabitants).municipality.code
