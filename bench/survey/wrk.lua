@@ -7,6 +7,8 @@
 --               change (a resent autosave), nothing is written
 --   save_write  autosave of C4 alternating between two values: every save writes a new
 --               revision and a history row
+--   page        GET of BENCH_PATH without a cookie (bench/dashboard: a public page)
+--   fragment    the same with HX-Request: true (what htmx asks when a filter changes)
 -- BENCH_SESSIONS is a Lua file returning one table per logged-in person
 -- ({code=, session=, csrf=, value=, other=, revision=, rest=}; rest: the other fields of
 -- the theme page's form, which htmx posts with every autosave); wrk thread i is person i, so run
@@ -41,6 +43,12 @@ function init(args)
   if mode == "bare" then
     path = "/bench/bare/"
     headers = {}
+  elseif mode == "page" or mode == "fragment" then
+    path = os.getenv("BENCH_PATH")
+    headers = {}
+    if mode == "fragment" then
+      headers["HX-Request"] = "true"
+    end
   elseif mode == "theme" then
     path = "/vragenlijst/" .. year .. "/" .. me.code .. "/thema/champions/"
   else
@@ -52,7 +60,7 @@ function init(args)
 end
 
 function request()
-  if mode == "bare" or mode == "theme" then
+  if mode == "bare" or mode == "theme" or mode == "page" or mode == "fragment" then
     return wrk.format("GET", path, headers)
   end
   local body = "C4=" .. value .. "&C4__revision=" .. revision .. me.rest
@@ -62,7 +70,7 @@ end
 local function count(status, body)
   if status == 200 then
     n200 = n200 + 1
-    if mode ~= "theme" and mode ~= "bare" and not string.find(body, "Opgeslagen", 1, true) then
+    if mode:sub(1, 4) == "save" and not string.find(body, "Opgeslagen", 1, true) then
       nunsaved = nunsaved + 1
     end
   elseif status == 422 then
@@ -85,7 +93,7 @@ if mode == "save_same" or mode == "save_write" then
       value, other = other, value
     end
   end
-elseif mode == "theme" then
+elseif mode == "theme" or mode == "page" or mode == "fragment" then
   function response(status, resp_headers, body)
     count(status, body)
   end
