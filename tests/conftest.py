@@ -33,6 +33,23 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _kept_in_the_request(settings: Any) -> Iterator[None]:
+    """The public outputs are made in the request itself (not in a background thread, whose
+    own database connection cannot see a test's uncommitted data), and nothing kept by one
+    test is seen by the next: their databases reuse ids. tests/web/outputs/test_kept.py
+    tests the background making."""
+    from aimonitor.web.outputs.kept import forget_kept
+    from aimonitor.web.outputs.publish import forget_published
+
+    settings.KEPT_IN_BACKGROUND = False
+    forget_kept()
+    forget_published()
+    yield
+    forget_kept()
+    forget_published()
+
+
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 512 KiB tmpfs to fill: a real full (or, remounted, read-only) disk. Mounting needs

@@ -34,6 +34,7 @@ def store_demo_data(seed: int) -> list[str]:
 def prepare_demo(seed: int, port: int = 8000) -> list[str]:
     """Migrate, load the frame, the synthetic waves and their reports, open the newest demo
     wave for answering with a coordinator link; say what was done."""
+    from aimonitor.web.public.dashboard import prepare_dashboard
     from aimonitor.web.research.demo import prepare_demo_fieldwork
     from aimonitor.web.survey.demo import open_demo_wave, prepare_demo_benchmark
 
@@ -41,6 +42,7 @@ def prepare_demo(seed: int, port: int = 8000) -> list[str]:
     lines.extend(store_demo_data(seed))
     lines.extend(prepare_demo_benchmark(f"http://127.0.0.1:{port}", seed))
     lines.extend(build_demo_reports())
+    lines.extend(prepare_dashboard(2024))
     lines.extend(export_demo_open_data(port))
     lines.extend(open_demo_wave(f"http://127.0.0.1:{port}"))
     lines.extend(prepare_demo_fieldwork(f"http://127.0.0.1:{port}", seed))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import sys
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -26,7 +27,7 @@ from aimonitor.publication import (
 )
 from aimonitor.report import Report, ReportFiles
 from aimonitor.report.benchmark import Benchmark, build_benchmark
-from aimonitor.report.breakdown import build_breakdowns
+from aimonitor.report.breakdown import BREAKDOWN_KINDS, build_breakdowns
 from aimonitor.report.maturity import load_maturity_index
 from aimonitor.report.model import Breakdown, BreakdownKind
 from aimonitor.web.fieldwork.reads import (
@@ -81,19 +82,35 @@ def read_publication_key(year: int) -> PublicationKey | None:
     return key
 
 
-def read_published_report(key: PublicationKey, lang: Lang) -> Report:
-    """The report model of the publication under ``key`` (:func:`read_publication_key`) in
-    ``lang``, made once and kept: what the dashboard shows."""
-    with _ESTIMATING:
-        return _published_report(key, lang)
+@dataclass(frozen=True)
+class DashboardData:
+    """What the dashboard shows of a publication in one language: the report's model and
+    the breakdowns of every chapter (by theme and kind)."""
+
+    report: Report
+    breakdowns: Mapping[tuple[str, BreakdownKind], tuple[Breakdown, ...]]
 
 
-def read_published_breakdowns(
-    key: PublicationKey, lang: Lang, theme: str, kind: BreakdownKind
-) -> tuple[Breakdown, ...]:
-    """The breakdowns of the chapter of ``theme`` (``()`` for a theme without a chapter)."""
+def read_dashboard_data(key: PublicationKey, lang: Lang) -> DashboardData:
+    """The dashboard's data of the publication under ``key`` (:func:`read_publication_key`)
+    in ``lang``: estimated (once per process) and built; seconds of work, which the
+    dashboard keeps (:mod:`aimonitor.web.outputs.kept`)."""
     with _ESTIMATING:
-        return _published_breakdowns(key, lang, theme, kind)
+        publication = _published(key)
+    report = build_publication_report(publication, lang)
+    breakdowns = {
+        (chapter.theme, kind): build_breakdowns(
+            chapter,
+            kind,
+            questionnaire=publication.wave.questionnaire,
+            current=publication.table,
+            history=publication.history,
+            lang=lang,
+        )
+        for chapter in report.chapters
+        for kind in BREAKDOWN_KINDS
+    }
+    return DashboardData(report, breakdowns)
 
 
 _ESTIMATING = threading.RLock()
@@ -102,29 +119,6 @@ _ESTIMATING = threading.RLock()
 @functools.lru_cache(maxsize=8)
 def _published(key: PublicationKey) -> Publication:
     return publish([read_wave_data(Wave.objects.get(pk=pk)) for _, pk in key])
-
-
-@functools.lru_cache(maxsize=16)
-def _published_report(key: PublicationKey, lang: Lang) -> Report:
-    return build_publication_report(_published(key), lang)
-
-
-@functools.lru_cache(maxsize=256)
-def _published_breakdowns(
-    key: PublicationKey, lang: Lang, theme: str, kind: BreakdownKind
-) -> tuple[Breakdown, ...]:
-    publication = _published(key)
-    chapter = next((c for c in _published_report(key, lang).chapters if c.theme == theme), None)
-    if chapter is None:
-        return ()
-    return build_breakdowns(
-        chapter,
-        kind,
-        questionnaire=publication.wave.questionnaire,
-        current=publication.table,
-        history=publication.history,
-        lang=lang,
-    )
 
 
 MATURITY_INDEX = "maturity.yaml"
@@ -180,8 +174,6 @@ def forget_published() -> None:
     """Drop the kept publications (tests, whose databases reuse ids)."""
     _published.cache_clear()
     _closed.cache_clear()
-    _published_report.cache_clear()
-    _published_breakdowns.cache_clear()
 
 
 def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: bool) -> None:

@@ -143,6 +143,12 @@ CACHES = {
         "LOCATION": "aimonitor_cache",
     }
 }
+# The public outputs of a published wave are made once, in a background thread of one worker,
+# and kept in the cache above for all (aimonitor.web.outputs.kept); a reader waits at most
+# this long for them (well inside gunicorn's 30 s worker timeout), then is asked to retry.
+KEPT_IN_BACKGROUND = True
+KEPT_WAIT_SECONDS = config.env_int("AIMONITOR_KEPT_WAIT_SECONDS", 20)
+
 # Behind a proxy that appends the client's address to X-Forwarded-For (nginx:
 # proxy_add_x_forwarded_for), the rate limits count per client, not per proxy.
 TRUST_X_FORWARDED_FOR = config.env_bool("TRUST_X_FORWARDED_FOR", False)

@@ -2,16 +2,16 @@
 its national figures, breakdowns by size class and province, and the trend over the waves.
 
 The figures, their words and their charts come from the core (the report model, its
-breakdowns and its chart code, through :mod:`aimonitor.web.outputs.publish`); these views pick
-what to show and keep the rendered figures of a published wave, so a reader waits for
-estimation once per published wave, language, theme and view. Unpublished waves answer 404,
-to researchers too: they check a wave in its report before publishing it.
+breakdowns and its chart code, through :mod:`aimonitor.web.outputs.publish`); these views
+pick what to show. What a published wave shows is made once for all workers and kept under
+its publication key (:mod:`aimonitor.web.outputs.kept`), which publishing another wave
+changes; while it is being made a reader is told so (503, with a retry). Unpublished waves
+answer 404, to researchers too: they check a wave in its report before publishing it.
 """
 
 from __future__ import annotations
 
-import functools
-
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,13 +19,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from aimonitor.errors import AimonitorError
-from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, check_language
+from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, check_language
 from aimonitor.report.model import BreakdownKind, Chapter, Report
+from aimonitor.web.outputs.kept import forget_kept, keep_now, kept
 from aimonitor.web.outputs.publish import (
+    DashboardData,
     PublicationKey,
+    read_dashboard_data,
     read_publication_key,
-    read_published_breakdowns,
-    read_published_report,
 )
 from aimonitor.web.waves.reads import read_published_waves
 
@@ -38,6 +39,7 @@ VIEWS: dict[str, BreakdownKind | None] = {
 """The views of a theme page (the ``per`` parameter): the national figures, or a breakdown."""
 
 VIEW_PARAMETER = "per"
+RETRY_SECONDS = 30
 
 
 def _lang() -> Lang:
@@ -49,30 +51,52 @@ def dashboard_index(request: HttpRequest) -> HttpResponse:
     waves = read_published_waves()
     if waves:
         return redirect("dashboard-wave", year=waves[0].year)
-    return render(request, "public/dashboard/empty.html", status=200)
+    return render(request, "public/dashboard/empty.html")
 
 
-def _published(year: int) -> tuple[PublicationKey, Report]:
-    """The key and report of published wave ``year``; 404 while it is not published.
+class _NotReadyError(Exception):
+    """The wave's figures are still being made (by this or another worker)."""
 
-    Raises :class:`AimonitorError` when it cannot be estimated (a changed frame)."""
+
+def _data_parts(key: PublicationKey, lang: Lang) -> tuple[object, ...]:
+    return ("dashboard-data", key, lang)
+
+
+def prepare_dashboard(year: int) -> list[str]:
+    """Make the dashboard's data of published wave ``year`` in every language now (``make
+    demo``, or after publishing), so that its first reader does not wait; what was done."""
+    key = read_publication_key(year)
+    if key is None:
+        return []
+    for lang in SUPPORTED_LANGUAGES:
+        keep_now(_data_parts(key, lang), lambda lang=lang: read_dashboard_data(key, lang))  # type: ignore[misc]
+    return [f"dashboard of wave {year} prepared ({', '.join(SUPPORTED_LANGUAGES)})"]
+
+
+def _data(year: int) -> tuple[PublicationKey, DashboardData]:
+    """The key and dashboard data of published wave ``year``; 404 while it is not published.
+
+    Raises :class:`AimonitorError` when it cannot be made (a changed frame) and
+    :class:`_NotReadyError` while it is being made."""
     key = read_publication_key(year)
     if key is None:
         raise Http404(f"no published wave {year}")
-    return key, read_published_report(key, _lang())
+    lang = _lang()
+    data = kept(_data_parts(key, lang), lambda: read_dashboard_data(key, lang))
+    if data is None:
+        raise _NotReadyError
+    return key, data
 
 
 def dashboard_wave(request: HttpRequest, year: int) -> HttpResponse:
     """``/dashboard/<year>/``: the wave's response, its key findings and its themes."""
     try:
-        _key, report = _published(year)
+        _key, data = _data(year)
+    except _NotReadyError:
+        return _not_ready(request, year)
     except AimonitorError:
         return _unavailable(request, year)
-    return render(
-        request,
-        "public/dashboard/wave.html",
-        {**_frame(report), "report": report},
-    )
+    return render(request, "public/dashboard/wave.html", {**_frame(data.report)})
 
 
 def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse:
@@ -86,24 +110,31 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
             content_type="text/plain; charset=utf-8",
         )
     try:
-        key, report = _published(year)
-        chapter = chapter_of(report, theme)
+        key, data = _data(year)
+        chapter = chapter_of(data.report, theme)
         if chapter is None:
             raise Http404(f"no theme {theme} in wave {year}")
-        figures = _figures(key, _lang(), theme, view)
+        lang = _lang()
+        figures = kept(
+            ("dashboard-figures", key, lang, theme, view),
+            lambda: _render_figures(data, lang, theme, view),
+        )
+        if figures is None:
+            raise _NotReadyError
+    except _NotReadyError:
+        return _not_ready(request, year)
     except AimonitorError:
         return _unavailable(request, year)
     if getattr(request, "htmx", False):
         return HttpResponse(figures)
-    findings = next((g for g in report.key_findings if g.theme == theme), None)
+    report = data.report
     return render(
         request,
         "public/dashboard/theme.html",
         {
             **_frame(report),
-            "report": report,
             "chapter": chapter,
-            "findings": findings,
+            "findings": next((g for g in report.key_findings if g.theme == theme), None),
             "view": view,
             "views": _view_labels(),
             "figures": figures,
@@ -111,36 +142,39 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
     )
 
 
-@functools.lru_cache(maxsize=512)
-def _figures(key: PublicationKey, lang: Lang, theme: str, view: str) -> str:
-    """The rendered figures of a theme in a view, kept per publication (its ``key`` changes
-    when a wave is published, which is what invalidates them)."""
-    report = read_published_report(key, lang)
-    chapter = chapter_of(report, theme)
+def _render_figures(data: DashboardData, lang: Lang, theme: str, view: str) -> str:
+    """The figures of a theme in a view, with their charts drawn: what htmx swaps in."""
+    report = data.report
     kind = VIEWS[view]
-    breakdowns = () if kind is None else read_published_breakdowns(key, lang, theme, kind)
     return render_to_string(
         "public/dashboard/_figures.html",
         {
             "report": report,
-            "chapter": chapter,
+            "chapter": chapter_of(report, theme),
             "kind": kind,
-            "view": view,
-            "breakdowns": breakdowns,
+            "breakdowns": () if kind is None else data.breakdowns[(theme, kind)],
             "lang": lang,
         },
     )
 
 
 def forget_dashboard() -> None:
-    """Drop the kept pages (tests, whose databases reuse ids)."""
-    _figures.cache_clear()
+    """Drop the kept pages and data, in this process and the shared cache (tests, whose
+    databases reuse ids)."""
+    forget_kept()
+    cache.clear()
+
+
+def chapter_of(report: Report, theme: str) -> Chapter | None:
+    """The chapter of ``theme`` in ``report``, ``None`` if it has none."""
+    return next((c for c in report.chapters if c.theme == theme), None)
 
 
 def _frame(report: Report) -> dict[str, object]:
     """What every dashboard page shows around its content: the wave, its themes, the
     language and the other published waves."""
     return {
+        "report": report,
         "year": report.wave,
         "chapters": report.chapters,
         "lang": _lang(),
@@ -159,10 +193,16 @@ def _view_labels() -> list[tuple[str, str]]:
     ]
 
 
+def _not_ready(request: HttpRequest, year: int) -> HttpResponse:
+    response = render(
+        request,
+        "public/dashboard/not_ready.html",
+        {"year": year, "retry": RETRY_SECONDS},
+        status=503,
+    )
+    response["Retry-After"] = str(RETRY_SECONDS)
+    return response
+
+
 def _unavailable(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "public/dashboard/unavailable.html", {"year": year}, status=503)
-
-
-def chapter_of(report: Report, theme: str) -> Chapter | None:
-    """The chapter of ``theme`` in ``report``, ``None`` if it has none."""
-    return next((c for c in report.chapters if c.theme == theme), None)

@@ -1,0 +1,122 @@
+"""Results kept for every worker: made once, by one worker, and read by all.
+
+The public outputs of a published wave never change (a new publication has a new key), but
+making them takes seconds (estimation, charts). :func:`kept` returns a result from this
+process's memory, else from the shared cache (the database cache every gunicorn worker
+reads), else makes it: in a background thread of one worker (elected by an atomic
+``cache.add`` of a lock), waiting at most ``KEPT_WAIT_SECONDS`` for it, well inside
+gunicorn's worker timeout, so that a slow first reader never gets its worker killed halfway
+and the next reader does not start over. ``None``: not ready yet (the caller says so, 503).
+
+With ``KEPT_IN_BACKGROUND`` false (the tests, whose data a thread's own database connection
+cannot see inside the test's transaction) the request makes it itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+from aimonitor.errors import AimonitorError
+
+T = TypeVar("T")
+
+VERSION = 1
+"""Part of every key: raise it when a kept result's type or content changes."""
+
+LOCK_SECONDS = 300
+"""How long a worker may take to make a result before another one may try."""
+
+_LOCAL: dict[str, Any] = {}
+_LOCAL_LIMIT = 1024
+
+
+def _key(parts: tuple[object, ...]) -> str:
+    return f"kept:v{VERSION}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def kept(parts: tuple[object, ...], make: Callable[[], T]) -> T | None:
+    """The result ``make`` gives, kept under ``parts`` (their ``repr`` must say everything
+    the result depends on); ``None`` while another worker, or a thread of this one, is
+    still making it after the wait.
+
+    Raises :class:`AimonitorError` when making it failed (for a minute: then it is tried
+    again), with the reason ``make`` gave."""
+    key = _key(parts)
+    found = _read(key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    failed = cache.get(key + ":failed")
+    if failed is not None:
+        raise AimonitorError(str(failed))
+    if not getattr(settings, "KEPT_IN_BACKGROUND", True):
+        return _store(key, make())
+    wait = float(getattr(settings, "KEPT_WAIT_SECONDS", 20))
+    if cache.add(key + ":making", 1, timeout=LOCK_SECONDS):
+        worker = threading.Thread(target=_make, args=(key, make), daemon=True)
+        worker.start()
+        worker.join(wait)
+    else:
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline and cache.get(key + ":making") is not None:
+            time.sleep(0.25)
+    found = _read(key)
+    if found is None and (failed := cache.get(key + ":failed")) is not None:
+        raise AimonitorError(str(failed))
+    return found  # type: ignore[no-any-return]
+
+
+def keep_now(parts: tuple[object, ...], make: Callable[[], T]) -> T:
+    """Make the result kept under ``parts`` now, in this thread (a command preparing what
+    readers will ask for), and keep it."""
+    return _store(_key(parts), make())
+
+
+def _read(key: str) -> Any:
+    if key in _LOCAL:
+        return _LOCAL[key]
+    found = cache.get(key)
+    if found is not None:
+        _remember(key, found)
+    return found
+
+
+def _store(key: str, value: T) -> T:
+    cache.set(key, value, timeout=None)
+    _remember(key, value)
+    return value
+
+
+def _remember(key: str, value: Any) -> None:
+    if len(_LOCAL) >= _LOCAL_LIMIT:
+        _LOCAL.clear()
+    _LOCAL[key] = value
+
+
+FAILURE_SECONDS = 60
+
+
+def _make(key: str, make: Callable[[], Any]) -> None:
+    try:
+        _store(key, make())
+    except AimonitorError as error:
+        cache.set(key + ":failed", str(error), timeout=FAILURE_SECONDS)
+    except Exception as error:
+        cache.set(key + ":failed", f"{type(error).__name__}: {error}", timeout=FAILURE_SECONDS)
+        raise
+    finally:
+        cache.delete(key + ":making")
+        connection.close()  # this thread's own connection
+
+
+def forget_kept() -> None:
+    """Drop what this process keeps in memory (tests, whose databases reuse ids; what the
+    shared cache keeps goes with a test's transaction, or with ``cache.clear()``)."""
+    _LOCAL.clear()
