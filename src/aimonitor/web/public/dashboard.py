@@ -28,7 +28,7 @@ from aimonitor.web.outputs.publish import (
     read_dashboard_data,
     read_publication_key,
 )
-from aimonitor.web.waves.reads import read_published_waves
+from aimonitor.web.waves.reads import read_published_years
 
 VIEWS: dict[str, BreakdownKind | None] = {
     "landelijk": None,
@@ -48,9 +48,9 @@ def _lang() -> Lang:
 
 def dashboard_index(request: HttpRequest) -> HttpResponse:
     """``/dashboard/``: the newest published wave, or a page saying nothing is published."""
-    waves = read_published_waves()
-    if waves:
-        return redirect("dashboard-wave", year=waves[0].year)
+    years = read_published_years()
+    if years:
+        return redirect("dashboard-wave", year=years[0])
     return render(request, "public/dashboard/empty.html")
 
 
@@ -178,7 +178,7 @@ def _frame(report: Report) -> dict[str, object]:
         "year": report.wave,
         "chapters": report.chapters,
         "lang": _lang(),
-        "published_years": [wave.year for wave in read_published_waves()],
+        "published_years": read_published_years(),
         "synthetic": report.synthetic,
         "synthetic_label": report.synthetic_label,
     }

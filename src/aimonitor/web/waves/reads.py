@@ -42,5 +42,17 @@ def read_is_published(year: int) -> bool:
 
 
 def read_published_waves() -> list[Wave]:
-    """The published waves, newest first."""
-    return list(Wave.objects.filter(status=Wave.Status.PUBLISHED).order_by("-year"))
+    """The published waves, newest first, without their questionnaires (a wave's
+    questionnaire is large JSON, and the lists that call this do not show it)."""
+    return list(
+        Wave.objects.filter(status=Wave.Status.PUBLISHED).defer("questionnaire").order_by("-year")
+    )
+
+
+def read_published_years() -> list[int]:
+    """The years of the published waves, newest first."""
+    return list(
+        Wave.objects.filter(status=Wave.Status.PUBLISHED)
+        .order_by("-year")
+        .values_list("year", flat=True)
+    )
