@@ -7,7 +7,6 @@ All text comes from the model and :mod:`.words`; all numbers are formatted here 
 from __future__ import annotations
 
 import base64
-import functools
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -80,13 +79,6 @@ def _environment() -> jinja2.Environment:
 
 def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii")
-
-
-@functools.lru_cache(maxsize=4096)
-def chart_data_uri(chart: Chart, lang: Lang) -> str:
-    """The chart drawn as the report draws it, as a ``data:`` URI for an ``<img>`` (the
-    dashboard; a chart is drawn once per process)."""
-    return _data_uri(chart_svg(chart, lang))
 
 
 def css_string(text: str) -> Markup:

@@ -79,6 +79,11 @@ def keep_now(parts: tuple[object, ...], make: Callable[[], T]) -> T:
     return _store(_key(parts), make())
 
 
+def peek(parts: tuple[object, ...]) -> Any:
+    """The result kept under ``parts``, ``None`` if none is (nothing is made)."""
+    return _read(_key(parts))
+
+
 def _read(key: str) -> Any:
     if key in _LOCAL:
         return _LOCAL[key]

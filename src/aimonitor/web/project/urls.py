@@ -14,6 +14,11 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard_index, name="dashboard"),
     path("dashboard/<int:year>/", dashboard.dashboard_wave, name="dashboard-wave"),
     path("dashboard/<int:year>/<slug:theme>/", dashboard.dashboard_theme, name="dashboard-theme"),
+    path(
+        "dashboard/<int:year>/grafiek/<slug:name>.svg",
+        dashboard.dashboard_chart,
+        name="dashboard-chart",
+    ),
     path("", include("aimonitor.web.survey.urls")),
     path("onderzoek/", include("aimonitor.web.research.urls")),
     path("account/", include("allauth.urls")),

@@ -11,17 +11,21 @@ answer 404, to researchers too: they check a wave in its report before publishin
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, check_language
-from aimonitor.report.model import BreakdownKind, Chapter, Report
-from aimonitor.web.outputs.kept import forget_kept, keep_now, kept
+from aimonitor.report import chart_svg
+from aimonitor.report.model import BreakdownKind, Chapter, Chart, Report
+from aimonitor.web.outputs.kept import forget_kept, keep_now, kept, peek
 from aimonitor.web.outputs.publish import (
     DashboardData,
     PublicationKey,
@@ -125,10 +129,15 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
         return _not_ready(request, year)
     except AimonitorError:
         return _unavailable(request, year)
-    if getattr(request, "htmx", False):
-        return HttpResponse(figures)
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        # The filter changed: only the figures. Going back in history htmx asks for the
+        # whole page again (it keeps no copies: historyCacheSize 0).
+        response = HttpResponse(figures)
+        patch_vary_headers(response, ("HX-Request",))
+        return response
     report = data.report
-    return render(
+    response = render(
         request,
         "public/dashboard/theme.html",
         {
@@ -140,22 +149,65 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
             "figures": figures,
         },
     )
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 def _render_figures(data: DashboardData, lang: Lang, theme: str, view: str) -> str:
-    """The figures of a theme in a view, with their charts drawn: what htmx swaps in."""
+    """The figures of a theme in a view (what htmx swaps in), their charts drawn and kept
+    for :func:`dashboard_chart`."""
     report = data.report
     kind = VIEWS[view]
+    chapter = chapter_of(report, theme)
+    assert chapter is not None
+    breakdowns = () if kind is None else data.breakdowns[(theme, kind)]
+    charts = [
+        chart
+        for chart in (
+            [c for section in chapter.sections for c in section.charts]
+            if kind is None
+            else [b.chart for b in breakdowns]
+        )
+        if chart is not None
+    ]
+    for chart in charts:
+        keep_now(("dashboard-chart", chart_name(chart, lang)), lambda c=chart: chart_svg(c, lang))  # type: ignore[misc]
     return render_to_string(
         "public/dashboard/_figures.html",
         {
             "report": report,
-            "chapter": chapter_of(report, theme),
+            "year": report.wave,
+            "chapter": chapter,
             "kind": kind,
-            "breakdowns": () if kind is None else data.breakdowns[(theme, kind)],
+            "breakdowns": breakdowns,
             "lang": lang,
         },
     )
+
+
+CHART_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+"""A chart is an SVG document drawn by matplotlib, which styles with ``style`` attributes;
+it holds no script and loads nothing."""
+
+
+def chart_name(chart: Chart, lang: Lang) -> str:
+    """The name of a drawn chart: a digest of what it shows, so a name never changes its
+    picture and readers' browsers may keep it for good."""
+    return hashlib.sha256(repr((chart, lang)).encode()).hexdigest()[:32]
+
+
+def dashboard_chart(request: HttpRequest, year: int, name: str) -> HttpResponse:
+    """``/dashboard/<year>/grafiek/<name>.svg``: a chart of a page of the dashboard (drawn
+    when the page's figures were made)."""
+    if read_publication_key(year) is None:
+        raise Http404(f"no published wave {year}")
+    svg = peek(("dashboard-chart", name))
+    if not isinstance(svg, str):
+        raise Http404("no such chart")
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Content-Security-Policy"] = CHART_CONTENT_SECURITY_POLICY
+    return response
 
 
 def forget_dashboard() -> None:

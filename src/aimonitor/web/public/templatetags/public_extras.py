@@ -11,7 +11,6 @@ from aimonitor.report.model import Chart, Figure
 from aimonitor.report.render_html import (
     change_text,
     chart_alt,
-    chart_data_uri,
     interval_text,
     value_text,
 )
@@ -56,9 +55,11 @@ def figure_change(figure: Figure, lang: str) -> str:
 
 
 @register.filter
-def chart_src(chart: Chart, lang: str) -> str:
-    """``{{ chart|chart_src:lang }}``: the report's drawing of the chart, as a data URI."""
-    return chart_data_uri(chart, check_language(lang))
+def chart_name(chart: Chart, lang: str) -> str:
+    """``{{ chart|chart_name:lang }}``: the name of the chart's drawing on the dashboard."""
+    from aimonitor.web.public.dashboard import chart_name as name_of
+
+    return name_of(chart, check_language(lang))
 
 
 @register.filter
