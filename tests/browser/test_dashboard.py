@@ -76,7 +76,7 @@ def test_the_views_of_a_theme_switch_in_place_and_pass_axe_on_desktop_and_phone(
     assert not [line for line in browsing.console if "Content Security Policy" in line]
 
 
-def test_without_javascript_the_form_still_switches_the_view(
+def test_without_javascript_the_forms_still_switch_the_view_and_the_language(
     published_demo: None, browsing: Browsing
 ) -> None:
     page = browsing.page(java_script_enabled=False)
@@ -85,3 +85,7 @@ def test_without_javascript_the_form_still_switches_the_view(
     page.get_by_role("button", name="Toon").click()
     expect(page).to_have_url(browsing.base_url + "/dashboard/2024/literacy/?per=trend")
     expect(page.locator(".dashboard-breakdown").first).to_contain_text("2023")
+    # The language form carries this reader's own CSRF token (the page around it is kept).
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("h1")).to_contain_text("AI literacy and awareness")
+    expect(page).to_have_url(browsing.base_url + "/dashboard/2024/literacy/?per=trend")

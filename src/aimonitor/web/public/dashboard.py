@@ -12,11 +12,14 @@ answer 404, to researchers too: they check a wave in its report before publishin
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -95,12 +98,18 @@ def _data(year: int) -> tuple[PublicationKey, DashboardData]:
 def dashboard_wave(request: HttpRequest, year: int) -> HttpResponse:
     """``/dashboard/<year>/``: the wave's response, its key findings and its themes."""
     try:
-        _key, data = _data(year)
+        key, data = _data(year)
     except _NotReadyError:
         return _not_ready(request, year)
     except AimonitorError:
         return _unavailable(request, year)
-    return render(request, "public/dashboard/wave.html", {**_frame(data.report)})
+    return _page(
+        request,
+        year,
+        ("dashboard-wave-page", key, _lang(), tuple(read_published_years())),
+        "public/dashboard/wave.html",
+        lambda: {**_frame(data.report), "language_next": reverse("dashboard-wave", args=[year])},
+    )
 
 
 def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse:
@@ -137,20 +146,48 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
         patch_vary_headers(response, ("HX-Request",))
         return response
     report = data.report
-    response = render(
+    response = _page(
         request,
+        year,
+        ("dashboard-theme-page", key, lang, theme, view, tuple(read_published_years())),
         "public/dashboard/theme.html",
-        {
+        lambda: {
             **_frame(report),
             "chapter": chapter,
             "findings": next((g for g in report.key_findings if g.theme == theme), None),
             "view": view,
             "views": _view_labels(),
             "figures": figures,
+            "language_next": reverse("dashboard-theme", args=[year, theme]) + f"?per={view}",
         },
     )
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+CSRF_PLACEHOLDER = "csrf-token-of-the-request"
+
+
+def _page(
+    request: HttpRequest,
+    year: int,
+    parts: tuple[object, ...],
+    template: str,
+    context: Callable[[], dict[str, object]],
+) -> HttpResponse:
+    """A dashboard page rendered once per publication, language and view and kept (the
+    figures alone are not enough: rendering the page around them cost as much again); each
+    request puts in its own CSRF token (the language form)."""
+    html = kept(
+        parts,
+        lambda: render_to_string(
+            template,
+            {**context(), "request": request, "csrf_token": CSRF_PLACEHOLDER},
+        ),
+    )
+    if html is None:
+        return _not_ready(request, year)
+    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
 def _render_figures(data: DashboardData, lang: Lang, theme: str, view: str) -> str:
