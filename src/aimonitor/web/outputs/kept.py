@@ -14,22 +14,44 @@ cannot see inside the test's transaction) the request makes it itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+import aimonitor
 from aimonitor.errors import AimonitorError
 
 T = TypeVar("T")
 
 VERSION = 1
-"""Part of every key: raise it when a kept result's type or content changes."""
+"""Part of every key: raise it when a kept result's type changes."""
+
+KEEP_SECONDS = 30 * 24 * 3600
+"""How long a result stays in the shared cache unread by a new key; what a publication
+shows never changes, so this only bounds what earlier versions of the code left behind."""
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the project's installed files (names, sizes, modification times): part
+    of every key, so a deployment of other code or templates never serves what the code
+    before it made."""
+    root = Path(aimonitor.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".html", ".css", ".yaml", ".mo", ".txt"):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    return digest.hexdigest()[:16]
+
 
 LOCK_SECONDS = 300
 """How long a worker may take to make a result before another one may try."""
@@ -39,7 +61,8 @@ _LOCAL_LIMIT = 1024
 
 
 def _key(parts: tuple[object, ...]) -> str:
-    return f"kept:v{VERSION}:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    digest = hashlib.sha256(repr((code_fingerprint(), parts)).encode()).hexdigest()
+    return f"kept:v{VERSION}:{digest}"
 
 
 def kept(parts: tuple[object, ...], make: Callable[[], T]) -> T | None:
@@ -94,7 +117,7 @@ def _read(key: str) -> Any:
 
 
 def _store(key: str, value: T) -> T:
-    cache.set(key, value, timeout=None)
+    cache.set(key, value, timeout=KEEP_SECONDS)
     _remember(key, value)
     return value
 

@@ -141,6 +141,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "aimonitor_cache",
+        # The dashboard keeps its pages and charts here (some hundreds per published wave):
+        # past the default of 300 entries the cache would drop a third of them at random.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 # The public outputs of a published wave are made once, in a background thread of one worker,
