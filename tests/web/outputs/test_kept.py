@@ -69,3 +69,27 @@ def test_a_failure_is_said_to_every_reader_for_a_while() -> None:
     with pytest.raises(AimonitorError, match="frame 2024 has changed"):
         kept(("broken",), make)
     assert tries == [1]
+
+
+def test_a_result_is_made_in_the_language_of_the_reader_who_asked() -> None:
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert kept(("language", "en"), translation.get_language) == "en"
+    with translation.override("nl"):
+        assert kept(("language", "nl"), translation.get_language) == "nl"
+
+
+def test_waits_in_a_row_share_one_deadline() -> None:
+    release = threading.Event()
+
+    def make() -> str:
+        release.wait(10)
+        return "late"
+
+    deadline = time.monotonic() + 1
+    started = time.monotonic()
+    assert kept(("first",), make, deadline=deadline) is None
+    assert kept(("second",), make, deadline=deadline) is None
+    assert time.monotonic() - started < 2.5, "the second wait started its own second"
+    release.set()

@@ -25,9 +25,12 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.urls import get_script_prefix, set_script_prefix
+from django.utils import translation
 
 import aimonitor
 from aimonitor.errors import AimonitorError
+from aimonitor.paths import data_dir
 
 T = TypeVar("T")
 
@@ -41,23 +44,26 @@ shows never changes, so this only bounds what earlier versions of the code left 
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A digest of the project's installed files (names, sizes, modification times): part
-    of every key, so a deployment of other code or templates never serves what the code
-    before it made."""
-    root = Path(aimonitor.__file__).resolve().parent
+    """A digest of the project's installed files and its data (names, sizes, modification
+    times): part of every key, so a deployment of other code, templates, frames or
+    questionnaires never serves what was made before it."""
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".html", ".css", ".yaml", ".mo", ".txt"):
-            stat = path.stat()
-            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    for root in (Path(aimonitor.__file__).resolve().parent, data_dir()):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".css", ".yaml", ".mo", ".csv"):
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:16]
 
 
 LOCK_SECONDS = 300
 """How long a worker may take to make a result before another one may try."""
 
-_LOCAL: dict[str, Any] = {}
+_LOCAL: dict[str, tuple[float, Any]] = {}
 _LOCAL_LIMIT = 1024
+LOCAL_SECONDS = 300
+"""How long a worker trusts its own copy before it asks the shared cache again: what the
+cache lost (cleared, culled, expired) is made again within this time, charts included."""
 
 
 def _key(parts: tuple[object, ...]) -> str:
@@ -65,10 +71,16 @@ def _key(parts: tuple[object, ...]) -> str:
     return f"kept:v{VERSION}:{digest}"
 
 
-def kept(parts: tuple[object, ...], make: Callable[[], T]) -> T | None:
+def kept(
+    parts: tuple[object, ...], make: Callable[[], T], *, deadline: float | None = None
+) -> T | None:
     """The result ``make`` gives, kept under ``parts`` (their ``repr`` must say everything
     the result depends on); ``None`` while another worker, or a thread of this one, is
     still making it after the wait.
+
+    ``deadline`` (``time.monotonic()``): when the request stops waiting, shared by the
+    results one request asks for (by default ``KEPT_WAIT_SECONDS`` from now), so that waits
+    in a row never add up past gunicorn's worker timeout.
 
     Raises :class:`AimonitorError` when making it failed (for a minute: then it is tried
     again), with the reason ``make`` gave."""
@@ -81,13 +93,16 @@ def kept(parts: tuple[object, ...], make: Callable[[], T]) -> T | None:
         raise AimonitorError(str(failed))
     if not getattr(settings, "KEPT_IN_BACKGROUND", True):
         return _store(key, make())
-    wait = float(getattr(settings, "KEPT_WAIT_SECONDS", 20))
+    if deadline is None:
+        deadline = time.monotonic() + float(getattr(settings, "KEPT_WAIT_SECONDS", 20))
     if cache.add(key + ":making", 1, timeout=LOCK_SECONDS):
-        worker = threading.Thread(target=_make, args=(key, make), daemon=True)
+        # The thread makes it as this request would: in its language, with its script
+        # prefix (both are per thread in Django).
+        made_as = (translation.get_language(), get_script_prefix())
+        worker = threading.Thread(target=_make, args=(key, make, made_as), daemon=True)
         worker.start()
-        worker.join(wait)
+        worker.join(max(0.0, deadline - time.monotonic()))
     else:
-        deadline = time.monotonic() + wait
         while time.monotonic() < deadline and cache.get(key + ":making") is not None:
             time.sleep(0.25)
     found = _read(key)
@@ -108,8 +123,9 @@ def peek(parts: tuple[object, ...]) -> Any:
 
 
 def _read(key: str) -> Any:
-    if key in _LOCAL:
-        return _LOCAL[key]
+    local = _LOCAL.get(key)
+    if local is not None and time.monotonic() - local[0] < LOCAL_SECONDS:
+        return local[1]
     found = cache.get(key)
     if found is not None:
         _remember(key, found)
@@ -125,15 +141,18 @@ def _store(key: str, value: T) -> T:
 def _remember(key: str, value: Any) -> None:
     if len(_LOCAL) >= _LOCAL_LIMIT:
         _LOCAL.clear()
-    _LOCAL[key] = value
+    _LOCAL[key] = (time.monotonic(), value)
 
 
 FAILURE_SECONDS = 60
 
 
-def _make(key: str, make: Callable[[], Any]) -> None:
+def _make(key: str, make: Callable[[], Any], made_as: tuple[str | None, str]) -> None:
+    language, prefix = made_as
+    set_script_prefix(prefix)
     try:
-        _store(key, make())
+        with translation.override(language):
+            _store(key, make())
     except AimonitorError as error:
         cache.set(key + ":failed", str(error), timeout=FAILURE_SECONDS)
     except Exception as error:

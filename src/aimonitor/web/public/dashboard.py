@@ -12,8 +12,10 @@ answer 404, to researchers too: they check a wave in its report before publishin
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.middleware.csrf import get_token
@@ -80,7 +82,17 @@ def prepare_dashboard(year: int) -> list[str]:
     return [f"dashboard of wave {year} prepared ({', '.join(SUPPORTED_LANGUAGES)})"]
 
 
-def _data(year: int) -> tuple[PublicationKey, DashboardData]:
+def _deadline(request: HttpRequest) -> float:
+    """When this request stops waiting for what is being made: one deadline for all it
+    asks for (:func:`~aimonitor.web.outputs.kept.kept`)."""
+    found = getattr(request, "_kept_deadline", None)
+    if found is None:
+        found = time.monotonic() + float(settings.KEPT_WAIT_SECONDS)
+        request._kept_deadline = found  # type: ignore[attr-defined]
+    return float(found)
+
+
+def _data(request: HttpRequest, year: int) -> tuple[PublicationKey, DashboardData]:
     """The key and dashboard data of published wave ``year``; 404 while it is not published.
 
     Raises :class:`AimonitorError` when it cannot be made (a changed frame) and
@@ -89,7 +101,11 @@ def _data(year: int) -> tuple[PublicationKey, DashboardData]:
     if key is None:
         raise Http404(f"no published wave {year}")
     lang = _lang()
-    data = kept(_data_parts(key, lang), lambda: read_dashboard_data(key, lang))
+    data = kept(
+        _data_parts(key, lang),
+        lambda: read_dashboard_data(key, lang),
+        deadline=_deadline(request),
+    )
     if data is None:
         raise _NotReadyError
     return key, data
@@ -98,7 +114,7 @@ def _data(year: int) -> tuple[PublicationKey, DashboardData]:
 def dashboard_wave(request: HttpRequest, year: int) -> HttpResponse:
     """``/dashboard/<year>/``: the wave's response, its key findings and its themes."""
     try:
-        key, data = _data(year)
+        key, data = _data(request, year)
     except _NotReadyError:
         return _not_ready(request, year)
     except AimonitorError:
@@ -123,14 +139,15 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
             content_type="text/plain; charset=utf-8",
         )
     try:
-        key, data = _data(year)
+        key, data = _data(request, year)
         chapter = chapter_of(data.report, theme)
         if chapter is None:
             raise Http404(f"no theme {theme} in wave {year}")
         lang = _lang()
         figures = kept(
             ("dashboard-figures", key, lang, theme, view),
-            lambda: _render_figures(data, lang, theme, view),
+            lambda: _render_figures(key, data, lang, theme, view),
+            deadline=_deadline(request),
         )
         if figures is None:
             raise _NotReadyError
@@ -180,7 +197,8 @@ def _page(
     request puts in its own CSRF token (the language form)."""
     html = kept(
         parts,
-        lambda: render_to_string(
+        deadline=_deadline(request),
+        make=lambda: render_to_string(
             template,
             {**context(), "request": request, "csrf_token": CSRF_PLACEHOLDER},
         ),
@@ -190,7 +208,9 @@ def _page(
     return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
-def _render_figures(data: DashboardData, lang: Lang, theme: str, view: str) -> str:
+def _render_figures(
+    key: PublicationKey, data: DashboardData, lang: Lang, theme: str, view: str
+) -> str:
     """The figures of a theme in a view (what htmx swaps in), their charts drawn and kept
     for :func:`dashboard_chart`."""
     report = data.report
@@ -208,7 +228,7 @@ def _render_figures(data: DashboardData, lang: Lang, theme: str, view: str) -> s
         if chart is not None
     ]
     for chart in charts:
-        keep_now(("dashboard-chart", chart_name(chart, lang)), lambda c=chart: chart_svg(c, lang))  # type: ignore[misc]
+        keep_now(_chart_parts(key, chart_name(chart, lang)), lambda c=chart: chart_svg(c, lang))  # type: ignore[misc]
     return render_to_string(
         "public/dashboard/_figures.html",
         {
@@ -227,6 +247,11 @@ CHART_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 it holds no script and loads nothing."""
 
 
+def _chart_parts(key: PublicationKey, name: str) -> tuple[object, ...]:
+    """A chart is kept with the publication it belongs to: no other year's address shows it."""
+    return ("dashboard-chart", key, name)
+
+
 def chart_name(chart: Chart, lang: Lang) -> str:
     """The name of a drawn chart: a digest of what it shows, so a name never changes its
     picture and readers' browsers may keep it for good."""
@@ -236,9 +261,10 @@ def chart_name(chart: Chart, lang: Lang) -> str:
 def dashboard_chart(request: HttpRequest, year: int, name: str) -> HttpResponse:
     """``/dashboard/<year>/grafiek/<name>.svg``: a chart of a page of the dashboard (drawn
     when the page's figures were made)."""
-    if read_publication_key(year) is None:
+    key = read_publication_key(year)
+    if key is None:
         raise Http404(f"no published wave {year}")
-    svg = peek(("dashboard-chart", name))
+    svg = peek(_chart_parts(key, name))
     if not isinstance(svg, str):
         raise Http404("no such chart")
     response = HttpResponse(svg, content_type="image/svg+xml")

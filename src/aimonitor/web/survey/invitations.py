@@ -39,44 +39,46 @@ def send_invitation(
     themes = [
         t.name.get(lang) for t in questionnaire.themes if not link.themes or t.id in link.themes
     ]
-    url = link_url(issued, base_url)
-    body = render_to_string(
+    subject = _("AI Monitor %(year)s: your questions for %(municipality)s")
+    return _send(
+        issued,
+        municipality,
+        subject,
         "survey/invitation.txt",
-        {
-            "url": url,
-            "inviter": inviter,
-            "municipality": municipality,
-            "wave": link.wave,
-            "themes": themes,
-            "expires_at": link.expires_at,
-        },
+        {"inviter": inviter, "themes": themes},
+        base_url,
     )
-    subject = _("AI Monitor %(year)s: your questions for %(municipality)s") % {
-        "year": link.wave.year,
-        "municipality": municipality.name,
-    }
-    send_mail(subject, body, None, [link.user.email or link.user.username])
-    return url
 
 
 def send_benchmark_link(
     issued: IssuedLink, municipality: Municipality, *, base_url: str | None = None
 ) -> str:
     """Mail a benchmark link to its person (in the language of the moment); its address."""
+    subject = _("AI Monitor %(year)s: the benchmark of %(municipality)s")
+    return _send(issued, municipality, subject, "survey/benchmark_invitation.txt", {}, base_url)
+
+
+def _send(
+    issued: IssuedLink,
+    municipality: Municipality,
+    subject: str,
+    template: str,
+    context: dict[str, object],
+    base_url: str | None,
+) -> str:
+    """Mail ``template`` with the link to its person; the link's address."""
     link = issued.link
     url = link_url(issued, base_url)
     body = render_to_string(
-        "survey/benchmark_invitation.txt",
+        template,
         {
+            **context,
             "url": url,
             "municipality": municipality,
             "wave": link.wave,
             "expires_at": link.expires_at,
         },
     )
-    subject = _("AI Monitor %(year)s: the benchmark of %(municipality)s") % {
-        "year": link.wave.year,
-        "municipality": municipality.name,
-    }
-    send_mail(subject, body, None, [link.user.email or link.user.username])
+    values = {"year": link.wave.year, "municipality": municipality.name}
+    send_mail(subject % values, body, None, [link.user.email or link.user.username])
     return url
