@@ -315,3 +315,19 @@ def test_the_html_names_the_municipality_and_labels_synthetic_data() -> None:
 
 def test_the_pdf_is_a_pdf() -> None:
     assert render_benchmark_pdf(_build(chosen=CHOSEN, consent=CONSENT)).startswith(b"%PDF")
+
+
+def test_a_shared_organisation_counts_once_among_the_peers() -> None:
+    # GM0002 answered for itself and for GM0003-GM0006 (a shared organisation): with GM0008
+    # that is two responses, not six rows; a mean over six would be 4 x GM0002's score plus
+    # GM0008's, and give GM0008's score away. Two peers: the group's score is withheld.
+    organisation = Respondent("GM0002", {"B1": 1})
+    covered = tuple(
+        Respondent(c, {"B1": 1}, covered_by="GM0002")
+        for c in ("GM0003", "GM0004", "GM0005", "GM0006")
+    )
+    respondents = (OWN, organisation, *covered, Respondent("GM0008", {"B1": 2}))
+    vision = _theme(_build(respondents=respondents), "vision").maturity
+    assert vision is not None
+    everyone = vision.peers[0]
+    assert (everyone.score, everyone.n) == (None, None)

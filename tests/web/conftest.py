@@ -184,3 +184,33 @@ def built_report(report_in_embargo: Path, wave: Wave) -> Path:
     wave.status = Wave.Status.PUBLISHED
     wave.save()
     return report_in_embargo
+
+
+def open_benchmark_links(client: Client, user: User, code: str) -> None:
+    """Give ``user`` a benchmark link of ``code`` for every closed or published wave (what
+    ``aimonitor benchmark-links`` mails) and open each in ``client``, as its person does."""
+    from aimonitor.web.survey.links import issue_link
+
+    for wave in Wave.objects.filter(status__in=(Wave.Status.CLOSED, Wave.Status.PUBLISHED)):
+        issued = issue_link(wave, code, user, "benchmark")
+        opened = client.get(f"/link/{issued.token}/")
+        assert opened.status_code == 302, opened.status_code
+
+
+@pytest.fixture
+def client_with_benchmarks(
+    client_as: Callable[[str | None], Client], cast: dict[str, Member]
+) -> Callable[[str | None], Client]:
+    """``client_as``, the municipal members of the cast having opened the benchmark links of
+    their municipality (for every closed or published wave at the time of the call)."""
+
+    def make(name: str | None) -> Client:
+        client = client_as(name)
+        if name is not None and cast[name].membership.municipality_code:
+            member = cast[name]
+            code = member.membership.municipality_code
+            assert code is not None
+            open_benchmark_links(client, member.user, code)
+        return client
+
+    return make

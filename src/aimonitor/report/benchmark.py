@@ -380,7 +380,7 @@ def build_benchmark(
         groups=tuple(groups),
         chosen=chosen_rows,
     )
-    peers = _peer_rows(context, frame, by_code, code, municipality)
+    peers = _peer_rows(context, frame, respondents, own.covered_by or code, municipality)
     own_scores = {s.theme: s for s in score_maturity(index, questionnaire, own.answers)}
     peer_scores = {
         kind: [score_maturity(index, questionnaire, r.answers) for r in rows]
@@ -481,6 +481,8 @@ def _chosen_group(
             left_out.append(LeftOut(candidate, name, _text("reason_no_consent", lang)))
         else:
             members.append(by_code[candidate])
+    # A shared organisation answered once for all it covers: its response counts once.
+    members = list({m.covered_by or m.code: m for m in members}.values())
     shown = len(members) >= MIN_RESPONDENTS
     notice = (
         None
@@ -494,12 +496,15 @@ def _chosen_group(
 def _peer_rows(
     context: _Context,
     frame: Frame,
-    by_code: Mapping[str, Respondent],
-    code: str,
+    respondents: Sequence[Respondent],
+    own_response: str,
     own: Municipality,
 ) -> dict[GroupKind, tuple[Respondent, ...]]:
-    """The respondent rows of each peer group, the municipality itself left out."""
-    others = [r for c, r in by_code.items() if c != code]
+    """The responses of each peer group, the municipality's own response left out. A shared
+    organisation's response counts once (its own row), not once for every municipality it
+    answered for: copies of one answer would make a group look larger than it is, and a
+    mean over them would give the other members' answers away."""
+    others = [r for r in respondents if r.covered_by is None and r.code != own_response]
     own_class = publication_class(own.size_class.code).code
     rows: dict[GroupKind, tuple[Respondent, ...]] = {
         "all": tuple(others),

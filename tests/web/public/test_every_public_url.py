@@ -113,9 +113,9 @@ def _own_answer_rows(page: Page) -> set[tuple[str, str, str]]:
 
 
 def test_every_public_address_works_and_keeps_the_embargo_and_a_benchmark_private(
-    reports: None, client_as: Callable[[str | None], Client]
+    reports: None, client_with_benchmarks: Callable[[str | None], Client]
 ) -> None:
-    researcher = client_as("researcher")
+    researcher = client_with_benchmarks("researcher")
     secrets: dict[int, set[tuple[str, str, str]]] = {}
     titles = []
     for year in (2024, EMBARGOED):
@@ -130,7 +130,7 @@ def test_every_public_address_works_and_keeps_the_embargo_and_a_benchmark_privat
     schema = json.loads(Client().get("/api/openapi.json").content)
 
     for who in (None, "contributor_b"):
-        client = client_as(who)
+        client = client_with_benchmarks(who)
         queue = [*_typed_addresses(), *_api_addresses(schema), "/api/openapi.json"]
         seen: set[str] = set()
         reached: list[str] = []

@@ -11,7 +11,8 @@ from django.test import Client
 
 from aimonitor.web.cli import main
 from aimonitor.web.outputs.publish import forget_published
-from aimonitor.web.survey.links import issue_link
+from aimonitor.web.survey.links import issue_link, person_for, revoke_link
+from aimonitor.web.survey.models import AccessLink
 from aimonitor.web.waves.models import Wave
 
 from ..conftest import MUNICIPALITY_A, MUNICIPALITY_B, Member
@@ -29,6 +30,12 @@ def _fresh_publications() -> None:
 def test_the_coordinator_gets_a_link_that_opens_the_benchmark_and_not_the_questionnaire(
     demo: None, cast: dict[str, Member], capsys: pytest.CaptureFixture[str]
 ) -> None:
+    wave = Wave.objects.get(year=2024)
+    issue_link(wave, MUNICIPALITY_A, cast["coordinator_a"].user, "coordinator")
+    # Someone who coordinated before and whose link was taken back (they left) gets nothing.
+    former = person_for("vertrokken@amsterdam.example")
+    revoke_link(issue_link(wave, MUNICIPALITY_A, former, "coordinator").link)
+    mail.outbox.clear()
     code = main(
         [
             "benchmark-links",
@@ -59,6 +66,10 @@ def test_the_coordinator_gets_a_link_that_opens_the_benchmark_and_not_the_questi
     # The link is not a way into the questionnaire of any wave.
     assert client.get(f"/vragenlijst/2025/{MUNICIPALITY_A}/").status_code == 403
     assert client.get(f"/benchmark/2024/{MUNICIPALITY_B}/").status_code == 404
+
+    # Taking the link back ends what it opened, also for the session it opened.
+    revoke_link(AccessLink.objects.get(purpose="benchmark", municipality_code=MUNICIPALITY_A))
+    assert client.get(opened["Location"]).status_code == 403
 
 
 def test_benchmark_links_wait_until_the_wave_is_closed(

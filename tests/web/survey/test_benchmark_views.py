@@ -28,7 +28,7 @@ from aimonitor.web.outputs.publish import forget_published
 from aimonitor.web.public.dashboard import forget_dashboard
 from aimonitor.web.waves.models import Wave
 
-from ..conftest import CAST, MUNICIPALITY_A, MUNICIPALITY_B, make_wave
+from ..conftest import CAST, MUNICIPALITY_A, MUNICIPALITY_B, make_wave, open_benchmark_links
 from ..public.test_dashboard import Page
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +86,7 @@ def member_of(code: str) -> Client:
     Membership.objects.create(user=user, role=Membership.Role.CONTRIBUTOR, municipality_code=code)
     client = Client()
     client.force_login(user)
+    open_benchmark_links(client, user, code)
     return client
 
 
@@ -105,11 +106,11 @@ def benchmark(client: Client, path: str) -> Page:
 
 
 def test_the_benchmark_is_for_the_municipalitys_own_people_and_the_research_team(
-    demo: None, client_as: Callable[[str | None], Client]
+    demo: None, client_with_benchmarks: Callable[[str | None], Client]
 ) -> None:
     assert MUNICIPALITY_A in respondents(2024)
     for who in EVERYONE:
-        client = client_as(who)
+        client = client_with_benchmarks(who)
         response = client.get(PAGE, HTTP_ACCEPT_LANGUAGE="nl")
         pdf = client.get(PDF, HTTP_ACCEPT_LANGUAGE="nl")
         if who in OWN_PEOPLE:
@@ -138,12 +139,16 @@ def test_a_researcher_without_the_second_factor_does_not_get_the_benchmark(
 ) -> None:
     client = Client()
     client.force_login(cast["researcher"].user)
-    assert client.get(PAGE).status_code == 404
-    assert client.get(PDF).status_code == 404
+    # Without the second factor a researcher is an account without a benchmark link: told
+    # how to get in, given nothing.
+    page, pdf = client.get(PAGE), client.get(PDF)
+    assert (page.status_code, pdf.status_code) == (403, 403)
+    assert "Amsterdam" not in page.content.decode()
+    assert not pdf.content.startswith(b"%PDF")
 
 
 def test_a_municipality_that_did_not_respond_has_no_benchmark(
-    demo: None, client_as: Callable[[str | None], Client]
+    demo: None, client_with_benchmarks: Callable[[str | None], Client]
 ) -> None:
     answered = respondents(2024)
     silent = next(
@@ -157,24 +162,29 @@ def test_a_municipality_that_did_not_respond_has_no_benchmark(
     client = member_of(silent)
     assert client.get(path).status_code == 404
     assert client.get(path + "benchmark.pdf").status_code == 404
-    assert client_as("researcher").get(path).status_code == 404
-    assert client_as("researcher").get("/benchmark/2024/GM9999/").status_code == 404
+    assert client_with_benchmarks("researcher").get(path).status_code == 404
+    assert client_with_benchmarks("researcher").get("/benchmark/2024/GM9999/").status_code == 404
 
 
 def test_a_closed_wave_shows_the_benchmark_to_its_own_people_when_it_responded(
-    demo: None, client_as: Callable[[str | None], Client]
+    demo: None, client_with_benchmarks: Callable[[str | None], Client]
 ) -> None:
     """2025 is closed, not published: the municipalities see their own benchmark (they
     answered), nobody else does; a wave still open or unknown has none."""
     answered = respondents(2025)
     assert {MUNICIPALITY_A, MUNICIPALITY_B} <= set(answered)
     own = f"/benchmark/2025/{MUNICIPALITY_A}/"
-    page = benchmark(client_as("coordinator_a"), own)
+    page = benchmark(client_with_benchmarks("coordinator_a"), own)
     assert "Benchmark van Amsterdam, AI Monitor 2025" in page.text
-    assert client_as("researcher").get(own).status_code == 200
-    assert client_as("contributor_b").get(own).status_code == 404
-    assert client_as(None).get(own).status_code == 403
-    assert client_as("contributor_b").get(f"/benchmark/2025/{MUNICIPALITY_B}/").status_code == 200
+    assert client_with_benchmarks("researcher").get(own).status_code == 200
+    assert client_with_benchmarks("contributor_b").get(own).status_code == 404
+    assert client_with_benchmarks(None).get(own).status_code == 403
+    assert (
+        client_with_benchmarks("contributor_b")
+        .get(f"/benchmark/2025/{MUNICIPALITY_B}/")
+        .status_code
+        == 200
+    )
     silent = next(
         code
         for code in Municipality.objects.filter(frame_year=2024)
@@ -188,17 +198,17 @@ def test_a_closed_wave_shows_the_benchmark_to_its_own_people_when_it_responded(
     still_open.status = Wave.Status.OPEN
     still_open.save()
     for path in ["/benchmark/2026/GM0363/", "/benchmark/2030/GM0363/"]:
-        assert client_as("coordinator_a").get(path).status_code == 404, path
-        assert client_as("researcher").get(path).status_code == 404, path
+        assert client_with_benchmarks("coordinator_a").get(path).status_code == 404, path
+        assert client_with_benchmarks("researcher").get(path).status_code == 404, path
 
 
 # --------------------------------------------------------------------------- what
 
 
 def test_the_page_shows_the_municipalitys_own_answers_as_stored(
-    demo: None, client_as: Callable[[str | None], Client], instrument: dict[str, Any]
+    demo: None, client_with_benchmarks: Callable[[str | None], Client], instrument: dict[str, Any]
 ) -> None:
-    page = benchmark(client_as("contributor_a"), PAGE)
+    page = benchmark(client_with_benchmarks("contributor_a"), PAGE)
 
     b1 = question(page, "B1")
     assert b1[0][1] == "Eigen antwoord"
@@ -244,13 +254,13 @@ def _consenting_peers(count: int) -> list[Municipality]:
 
 
 def test_a_chosen_group_of_five_named_peers_gets_figures_without_naming_them_further(
-    demo: None, client_as: Callable[[str | None], Client]
+    demo: None, client_with_benchmarks: Callable[[str | None], Client]
 ) -> None:
     wave = Wave.objects.get(year=2024)
     own_answer = stored(2024, MUNICIPALITY_A, "B1")
     peers = _consenting_peers(6)
     named, unnamed = peers[:5], peers[5]
-    client = client_as("coordinator_a")
+    client = client_with_benchmarks("coordinator_a")
     before = benchmark(client, PAGE)
     assert not before.options  # nobody publishes under their name yet
     assert not any(p.name in before.text for p in peers)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from aimonitor.errors import AimonitorError
 from aimonitor.frame import load_frame
@@ -140,6 +140,10 @@ def read_benchmark(wave: Wave, code: str, chosen: Collection[str], lang: Lang) -
         publication = None
     if publication is None:
         raise AimonitorError(f"wave {wave.year} is not closed: it has no benchmark yet")
+    if wave.status != Wave.Status.PUBLISHED:
+        # Under the embargo no answer is public yet, consented or not: no chosen group
+        # (two groups that differ by one municipality would give its answers away).
+        chosen = ()
     data = publication.wave
     index = load_maturity_index(
         data_dir() / "benchmark" / MATURITY_INDEX, questionnaire=data.questionnaire
@@ -160,8 +164,12 @@ def read_benchmark(wave: Wave, code: str, chosen: Collection[str], lang: Lang) -
 
 def _responses_state(wave: Wave) -> tuple[object, ...]:
     """What changes when a response of ``wave`` is submitted or reopened."""
-    latest = wave.responses.aggregate(count=Count("pk"), latest=Max("submitted_at"))
-    return (wave.status, latest["count"], latest["latest"])
+    latest = wave.responses.aggregate(
+        count=Count("pk"),
+        submitted=Count("pk", filter=Q(status="submitted")),
+        latest=Max("submitted_at"),
+    )
+    return (wave.status, latest["count"], latest["submitted"], latest["latest"])
 
 
 @functools.lru_cache(maxsize=4)

@@ -8,6 +8,7 @@ revealed); a visitor without a link gets a page that says how to get in.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -19,7 +20,7 @@ from aimonitor.web.fieldwork.models import Answer, MunicipalResponse
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.survey.links import link_problem
 from aimonitor.web.survey.models import AccessLink
-from aimonitor.web.survey.purposes import LinkPurpose, link_purpose
+from aimonitor.web.survey.purposes import ANSWERING_PURPOSES, LinkPurpose, link_purpose
 from aimonitor.web.survey.reads import read_links
 from aimonitor.web.waves.models import Wave
 
@@ -68,17 +69,18 @@ def remember_link(request: HttpRequest, link: AccessLink) -> None:
     request.session[SESSION_KEY] = [*ids, link.pk][-20:]
 
 
-def session_links(request: HttpRequest) -> list[AccessLink]:
-    """The usable links of this session's person, newest first."""
+def session_links(
+    request: HttpRequest, purposes: Collection[str] = ANSWERING_PURPOSES
+) -> list[AccessLink]:
+    """The usable links of this session's person for ``purposes`` (by default the ones
+    that open the questionnaire), newest first."""
     if not request.user.is_authenticated:
         return []
     links = read_links(list(request.session.get(SESSION_KEY, [])))
     usable = [
         k
         for k in links
-        if k.user_id == request.user.pk
-        and link_purpose(k.purpose).answers
-        and link_problem(k) is None
+        if k.user_id == request.user.pk and k.purpose in purposes and link_problem(k) is None
     ]
     return sorted(usable, key=lambda k: k.created_at, reverse=True)
 

@@ -24,11 +24,11 @@ from aimonitor.errors import AimonitorError
 from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, check_language
 from aimonitor.report import ReportError
 from aimonitor.report.benchmark import render_benchmark_pdf
-from aimonitor.web.accounts.models import Membership
 from aimonitor.web.accounts.roles import is_signed_in_researcher
 from aimonitor.web.fieldwork.reads import read_named_municipalities
 from aimonitor.web.municipalities.reads import read_municipalities
 from aimonitor.web.outputs.publish import read_benchmark
+from aimonitor.web.survey.access import session_links
 from aimonitor.web.waves.models import Wave
 
 CHOSEN_PARAMETER = "vergelijk"
@@ -43,15 +43,15 @@ class NoBenchmarkAccessError(Exception):
 
 
 def benchmark_wave(request: HttpRequest, year: int, code: str) -> Wave:
-    """The wave whose benchmark of ``code`` this request may see; 404 for an account of
-    another municipality, an unknown wave or a wave still open."""
+    """The wave whose benchmark of ``code`` this request may see: a researcher's, or that
+    of a benchmark link this session opened and that still works (not revoked, not
+    expired); 404 for the links of another municipality or wave, an unknown wave or a wave
+    still open."""
     if not is_signed_in_researcher(request):
-        if not request.user.is_authenticated:
+        links = session_links(request, purposes=("benchmark",))
+        if not links:
             raise NoBenchmarkAccessError
-        own = Membership.objects.filter(user=request.user, municipality_code=code).exclude(
-            role=Membership.Role.RESEARCHER
-        )
-        if not own.exists():
+        if not any(k.wave.year == year and k.municipality_code == code for k in links):
             raise Http404("no such benchmark")
     wave = Wave.objects.filter(
         year=year, status__in=(Wave.Status.CLOSED, Wave.Status.PUBLISHED)
@@ -99,8 +99,10 @@ def benchmark(request: HttpRequest, year: int, code: str) -> HttpResponse:
     except AimonitorError:
         return render(request, "survey/benchmark_unavailable.html", {"year": year}, status=503)
     names = read_municipalities(wave.frame_year)
+    # Only the answers of a published wave are public: before that, nobody to choose.
+    named = read_named_municipalities(wave) if wave.status == Wave.Status.PUBLISHED else ()
     candidates = sorted(
-        ((c, names[c].name) for c in read_named_municipalities(wave) if c in names and c != code),
+        ((c, names[c].name) for c in named if c in names and c != code),
         key=lambda pair: pair[1],
     )
     response = render(
@@ -111,6 +113,7 @@ def benchmark(request: HttpRequest, year: int, code: str) -> HttpResponse:
             "candidates": candidates,
             "chosen": set(_chosen(request)),
             "query": request.GET.urlencode(),
+            "published": wave.status == Wave.Status.PUBLISHED,
         },
     )
     response["Cache-Control"] = "private, no-store"

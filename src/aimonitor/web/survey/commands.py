@@ -13,12 +13,12 @@ from django.core.validators import validate_email
 
 from aimonitor.errors import AimonitorError
 from aimonitor.i18n import Lang
-from aimonitor.web.accounts.models import Membership
 from aimonitor.web.fieldwork.models import MunicipalResponse
 from aimonitor.web.municipalities.models import Municipality
 from aimonitor.web.survey.access import frozen_questionnaire
 from aimonitor.web.survey.invitations import send_benchmark_link, send_invitation
 from aimonitor.web.survey.links import is_researcher_address, issue_link, person_for
+from aimonitor.web.survey.models import AccessLink
 from aimonitor.web.survey.purposes import ANSWERING_PURPOSES, LINK_PURPOSES, link_purpose
 from aimonitor.web.waves.models import Wave
 
@@ -103,13 +103,17 @@ def benchmark_links_by_command(
     }
     lines = []
     for code in wanted:
-        coordinators = [
-            membership.user
-            for membership in Membership.objects.filter(
-                municipality_code=code, role=Membership.Role.COORDINATOR
-            ).select_related("user")
-            if not is_researcher_address(membership.user.username)
-        ]
+        # This wave's coordinators (a link for it, not revoked): not everyone who ever
+        # coordinated for the municipality, who may have left it since.
+        coordinators = list(
+            {
+                link.user.pk: link.user
+                for link in AccessLink.objects.filter(
+                    wave=wave, municipality_code=code, purpose="coordinator", revoked_at=None
+                ).select_related("user")
+                if not is_researcher_address(link.user.username)
+            }.values()
+        )
         if not coordinators:
             lines.append(f"{code}: no coordinator to send the benchmark to")
             continue
