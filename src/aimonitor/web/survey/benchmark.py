@@ -1,10 +1,10 @@
 """The benchmark of a municipality (private): its own answers beside its peers, theme by
 theme, with its maturity profile, as a page and as a PDF.
 
-Who sees it: the municipality's own coordinator and contributors (their account's
-membership, from a personal link: the survey's, or a benchmark link sent after the wave),
-and researchers logged in with a second factor. Anyone else is told it does not exist (an
-account of another municipality) or how to get in (a visitor without an account). The
+Who sees it: the municipality's own people through a benchmark link (``aimonitor
+benchmark-links`` mails one to each coordinator of the wave) that this session opened and that
+still works, and researchers logged in with a second factor. Anyone else is told it does not
+exist (the links of another municipality) or how to get in (no benchmark link). The
 figures, words and PDF come from the core (:mod:`aimonitor.report.benchmark`).
 """
 
