@@ -15,6 +15,7 @@ closed and published as the demo wants; each step of the wave is in its history.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -57,10 +58,18 @@ class StoredDemoWave:
         return line
 
 
+@functools.lru_cache(maxsize=2)
+def _generated(seed: int) -> tuple[Questionnaire, tuple[DemoWave, ...]]:
+    """The demo waves of ``seed``, generated once per process (6 s of numpy; they depend on
+    the seed and the shipped files only, and are immutable): the test suite stores them
+    again for every test that needs them."""
+    questionnaire = load_questionnaire(data_dir() / QUESTIONNAIRE_FILE)
+    return questionnaire, tuple(generate_demo_waves(questionnaire, load_frame, seed=seed))
+
+
 @transaction.atomic
 def store_demo_waves(seed: int) -> list[StoredDemoWave]:
-    questionnaire = load_questionnaire(data_dir() / QUESTIONNAIRE_FILE)
-    waves = generate_demo_waves(questionnaire, load_frame, seed=seed)
+    questionnaire, waves = _generated(seed)
     stored = []
     for demo_wave in waves:
         _refuse_to_overwrite_real_wave(demo_wave.year)
