@@ -23,13 +23,13 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from aimonitor.errors import AimonitorError
-from aimonitor.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, Lang, check_language
+from aimonitor.i18n import SUPPORTED_LANGUAGES, Lang
 from aimonitor.report import chart_svg
 from aimonitor.report.model import BreakdownKind, Chapter, Chart, Report
+from aimonitor.web.language import current_language
 from aimonitor.web.outputs.kept import forget_kept, keep_now, kept, peek
 from aimonitor.web.outputs.publish import (
     DashboardData,
@@ -49,10 +49,6 @@ VIEWS: dict[str, BreakdownKind | None] = {
 
 VIEW_PARAMETER = "per"
 RETRY_SECONDS = 30
-
-
-def _lang() -> Lang:
-    return check_language((get_language() or DEFAULT_LANGUAGE)[:2])
 
 
 def dashboard_index(request: HttpRequest) -> HttpResponse:
@@ -100,7 +96,7 @@ def _data(request: HttpRequest, year: int) -> tuple[PublicationKey, DashboardDat
     key = read_publication_key(year)
     if key is None:
         raise Http404(f"no published wave {year}")
-    lang = _lang()
+    lang = current_language()
     data = kept(
         _data_parts(key, lang),
         lambda: read_dashboard_data(key, lang),
@@ -122,7 +118,7 @@ def dashboard_wave(request: HttpRequest, year: int) -> HttpResponse:
     return _page(
         request,
         year,
-        ("dashboard-wave-page", key, _lang(), tuple(read_published_years())),
+        ("dashboard-wave-page", key, current_language(), tuple(read_published_years())),
         "public/dashboard/wave.html",
         lambda: {**_frame(data.report), "language_next": reverse("dashboard-wave", args=[year])},
     )
@@ -143,7 +139,7 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
         chapter = chapter_of(data.report, theme)
         if chapter is None:
             raise Http404(f"no theme {theme} in wave {year}")
-        lang = _lang()
+        lang = current_language()
         figures = kept(
             ("dashboard-figures", key, lang, theme, view),
             lambda: _render_figures(key, data, lang, theme, view),
@@ -292,7 +288,7 @@ def _frame(report: Report) -> dict[str, object]:
         "report": report,
         "year": report.wave,
         "chapters": report.chapters,
-        "lang": _lang(),
+        "lang": current_language(),
         "published_years": read_published_years(),
         "synthetic": report.synthetic,
         "synthetic_label": report.synthetic_label,

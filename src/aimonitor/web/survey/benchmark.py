@@ -13,19 +13,17 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from aimonitor.errors import AimonitorError
-from aimonitor.i18n import DEFAULT_LANGUAGE, Lang, check_language
 from aimonitor.report import ReportError
-from aimonitor.report.benchmark import render_benchmark_pdf
+from aimonitor.report.benchmark import Benchmark, render_benchmark_pdf
 from aimonitor.web.accounts.roles import is_signed_in_researcher
 from aimonitor.web.fieldwork.reads import read_named_municipalities
+from aimonitor.web.language import current_language
 from aimonitor.web.municipalities.reads import read_municipalities
 from aimonitor.web.outputs.publish import read_benchmark
 from aimonitor.web.survey.access import session_links
@@ -61,17 +59,20 @@ def benchmark_wave(request: HttpRequest, year: int, code: str) -> Wave:
     return wave
 
 
-def _lang() -> Lang:
-    return check_language((get_language() or DEFAULT_LANGUAGE)[:2])
+def _benchmark_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A visitor without a benchmark link gets the page that says how to get in (403); a
+    benchmark that cannot be made now (a changed frame) a page that says so (503)."""
 
-
-def _without_account_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @functools.wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, year: int, code: str) -> HttpResponse:
         try:
-            return view(request, *args, **kwargs)
+            return view(request, year, code)
         except NoBenchmarkAccessError:
             return render(request, "survey/link_problem.html", {"problem": "benchmark"}, status=403)
+        except ReportError:
+            raise  # a benchmark that cannot be rendered is a fault of ours, not of the moment
+        except AimonitorError:
+            return render(request, "survey/benchmark_unavailable.html", {"year": year}, status=503)
 
     return wrapped
 
@@ -82,22 +83,19 @@ def _chosen(request: HttpRequest) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for c in codes if CODE.fullmatch(c)))[:MAX_CHOSEN]
 
 
-def _benchmark(request: HttpRequest, year: int, code: str) -> tuple[Wave, Any]:
+def _benchmark(request: HttpRequest, year: int, code: str) -> tuple[Wave, Benchmark]:
     wave = benchmark_wave(request, year, code)
     try:
-        return wave, read_benchmark(wave, code, _chosen(request), _lang())
+        return wave, read_benchmark(wave, code, _chosen(request), current_language())
     except ReportError as error:  # the municipality did not respond, or is unknown
         raise Http404(str(error)) from None
 
 
 @require_GET
-@_without_account_page
+@_benchmark_view
 def benchmark(request: HttpRequest, year: int, code: str) -> HttpResponse:
     """``/benchmark/<year>/<code>/?vergelijk=GM…``: the benchmark page."""
-    try:
-        wave, document = _benchmark(request, year, code)
-    except AimonitorError:
-        return render(request, "survey/benchmark_unavailable.html", {"year": year}, status=503)
+    wave, document = _benchmark(request, year, code)
     names = read_municipalities(wave.frame_year)
     # Only the answers of a published wave are public: before that, nobody to choose.
     named = read_named_municipalities(wave) if wave.status == Wave.Status.PUBLISHED else ()
@@ -121,13 +119,10 @@ def benchmark(request: HttpRequest, year: int, code: str) -> HttpResponse:
 
 
 @require_GET
-@_without_account_page
+@_benchmark_view
 def benchmark_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
     """The benchmark as PDF, made by the report's renderer."""
-    try:
-        _wave, document = _benchmark(request, year, code)
-    except AimonitorError:
-        return render(request, "survey/benchmark_unavailable.html", {"year": year}, status=503)
+    _wave, document = _benchmark(request, year, code)
     response = HttpResponse(render_benchmark_pdf(document), content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="ai-monitor-{year}-benchmark-{code}.pdf"'

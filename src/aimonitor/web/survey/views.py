@@ -19,10 +19,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from aimonitor.i18n import Lang, UnknownLanguageError, check_language
 from aimonitor.questionnaire import Questionnaire
 from aimonitor.questionnaire.entry import build_fields
 from aimonitor.questionnaire.form import (
@@ -35,6 +33,7 @@ from aimonitor.questionnaire.form import (
 from aimonitor.report.response import ResponseDocument, render_response_pdf
 from aimonitor.web.fieldwork.consent import record_naming_consent
 from aimonitor.web.fieldwork.reads import read_naming_consent
+from aimonitor.web.language import current_language
 from aimonitor.web.survey.access import (
     NoLinkError,
     SurveyAccess,
@@ -71,14 +70,6 @@ from aimonitor.web.survey.saving import (
 
 TOKEN_REQUESTS_PER_MINUTE = 20
 SAVES_PER_MINUTE = 600
-
-
-def _lang() -> Lang:
-    """The language of this request (Dutch unless the person switched to English)."""
-    try:
-        return check_language((get_language() or "nl")[:2])
-    except UnknownLanguageError:
-        return "nl"
 
 
 @require_GET
@@ -166,7 +157,7 @@ def _overview_page(
 ) -> HttpResponse:
     """The overview: progress per theme, who works on what, invitation, approval, submission
     (``extra``: what a refused invitation or submission adds)."""
-    lang = _lang()
+    lang = current_language()
     answers = stored_values(read_stored_answers(access.response))
     questionnaire = access.questionnaire
     context = {
@@ -195,7 +186,7 @@ def theme(request: HttpRequest, year: int, code: str, theme_id: str) -> HttpResp
         q.theme(theme_id)
     except KeyError:
         raise Http404("no such theme") from None
-    lang = _lang()
+    lang = current_language()
     editable = access.may_edit(theme_id)
     stored = read_stored_answers(access.response)
     problems: dict[str, str] = {}
@@ -302,7 +293,7 @@ def item(request: HttpRequest, year: int, code: str, item_id: str) -> HttpRespon
         raise PermissionDenied("this theme is not yours to change")
     if _too_many_saves(request):
         return HttpResponse(status=429)
-    lang = _lang()
+    lang = current_language()
     stored_before = read_stored_answers(access.response)
     form = _form(request)
     action = request.POST.get("action", "")
@@ -392,7 +383,7 @@ def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
     access = _access(request, year, code)
     if not access.may_invite:
         raise PermissionDenied("only the coordinator invites")
-    lang = _lang()
+    lang = current_language()
     email = request.POST.get("email", "").strip()
     name = request.POST.get("name", "").strip()[:150]
     known = {t.id for t in access.questionnaire.themes}
@@ -438,7 +429,7 @@ def invite(request: HttpRequest, year: int, code: str) -> HttpResponse:
 @_no_link_page
 def response_pdf(request: HttpRequest, year: int, code: str) -> HttpResponse:
     access = _access(request, year, code)
-    lang = _lang()
+    lang = current_language()
     answers = stored_values(read_stored_answers(access.response))
     document = ResponseDocument(
         municipality=access.municipality.name,
@@ -461,7 +452,7 @@ def submit(request: HttpRequest, year: int, code: str) -> HttpResponse:
     access = _access(request, year, code)
     if not access.may_submit:
         raise PermissionDenied("only the coordinator submits, once")
-    lang = _lang()
+    lang = current_language()
     missing = submit_response(access)
     if not missing:
         return redirect(reverse("survey:overview", args=[year, code]) + "?submitted=1")

@@ -4,13 +4,13 @@ decimals in the page's language (:mod:`aimonitor.formatting`)."""
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import get_language
 
 from aimonitor.fieldwork.progress import FieldworkState, ProgressCell
 from aimonitor.formatting import format_number, format_percent
 from aimonitor.frame import SIZE_CLASSES, SizeClass
-from aimonitor.i18n import Lang, Text, UnknownLanguageError, check_language
+from aimonitor.i18n import Lang, Text
 from aimonitor.indicators import CategoryPartial, PartialIndicators
+from aimonitor.web.language import current_language
 
 register = template.Library()
 
@@ -19,13 +19,6 @@ _VARIABLES = {
     "province": Text(nl="Provincie", en="Province"),
 }
 _SIZE_CLASSES = {size_class.code: size_class for size_class in SIZE_CLASSES}
-
-
-def _lang() -> Lang:
-    try:
-        return check_language((get_language() or "nl")[:2])
-    except UnknownLanguageError:
-        return "nl"
 
 
 @register.filter
@@ -40,12 +33,12 @@ def state_count(cell: ProgressCell, state: FieldworkState) -> int:
 
 @register.filter
 def percent(proportion: float | None) -> str:
-    return "–" if proportion is None else format_percent(proportion, _lang())
+    return "–" if proportion is None else format_percent(proportion, current_language())
 
 
 @register.filter
 def decimal(value: float, decimals: int) -> str:
-    return format_number(value, _lang(), decimals=int(decimals))
+    return format_number(value, current_language(), decimals=int(decimals))
 
 
 @register.filter
