@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PORT ?= 8000
+# pytest-xdist workers, one per core by default (each has a test database of its own)
+TEST_WORKERS ?= auto
 
 .PHONY: demo test lint browser assets test-sqlite test-postgres serve bench messages clean
 
@@ -58,12 +60,12 @@ $(VENDOR)/.copied: $(NPM_STAMP)
 
 test-sqlite: $(STAMP)
 	@echo "== test suite on SQLite =="
-	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -q -p no:cacheprovider
+	DATABASE_URL=sqlite:///$(CURDIR)/var/test.sqlite3 $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS)
 
 test-postgres: $(STAMP)
 	@echo "== test suite on PostgreSQL ($(POSTGRES_URL)) =="
 	@$(BIN)/python -m aimonitor.web.cli.dbcheck "$(POSTGRES_URL)"
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -p no:cacheprovider --create-db
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --create-db
 
 serve: $(STAMP)
 	$(BIN)/aimonitor serve --port $(PORT)
