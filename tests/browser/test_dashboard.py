@@ -62,6 +62,11 @@ def test_the_views_of_a_theme_switch_in_place_and_pass_axe_on_desktop_and_phone(
     )
     found["theme by province"] = axe_violations(page)
     screenshot(page, folder, "dashboard-province")
+    # The language form returns to the view chosen with htmx, not to the one first loaded.
+    page.get_by_role("button", name="English").click()
+    expect(page).to_have_url(browsing.base_url + "/dashboard/2024/ai_types/?per=provincie")
+    expect(page.locator(".dashboard-breakdown").first).to_contain_text("Zeeland")
+    expect(page.locator("h1")).to_contain_text("Types of AI")
 
     phone = browsing.page(**PHONE)
     phone.goto("/dashboard/2024/ai_types/?per=grootteklasse")

@@ -257,7 +257,10 @@ def test_htmx_gets_only_the_figures_of_the_chosen_view(demo: None, client: Clien
     assert "<form" not in fragment
     assert "Drenthe" in fragment
     assert "Zuid-Holland" in fragment
-    assert fragment.strip() in whole
+    figures, _, language_form = fragment.partition('<input id="language-next"')
+    assert figures.strip() in whole
+    # the language form is told to return to the view now shown (an out-of-band swap)
+    assert 'value="/dashboard/2024/vision/?per=provincie" hx-swap-oob="true"' in language_form
     national = client.get("/dashboard/2024/vision/", HTTP_HX_REQUEST="true").content.decode()
     assert "Drenthe" not in national
     assert "Landelijke cijfers" in national

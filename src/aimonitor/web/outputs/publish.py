@@ -36,7 +36,7 @@ from aimonitor.web.fieldwork.reads import (
     read_wave_data_until,
 )
 from aimonitor.web.waves.models import Wave
-from aimonitor.web.waves.reads import read_wave
+from aimonitor.web.waves.reads import forget_published_ids, read_published_ids, read_wave
 from aimonitor.writing import write_text_atomically
 
 
@@ -72,11 +72,7 @@ def read_publication_key(year: int) -> PublicationKey | None:
     """What the public outputs of wave ``year`` are made of: the years and ids of the
     published waves up to it, oldest first; ``None`` while ``year`` is not published. Every
     kept output of a wave is kept under this key, so publishing a wave makes new ones."""
-    key = tuple(
-        Wave.objects.filter(year__lte=year, status=Wave.Status.PUBLISHED)
-        .order_by("year")
-        .values_list("year", "pk")
-    )
+    key = tuple((y, pk) for y, pk in read_published_ids() if y <= year)
     if not key or key[-1][0] != year:
         return None
     return key
@@ -182,6 +178,7 @@ def forget_published() -> None:
     """Drop the kept publications (tests, whose databases reuse ids)."""
     _published.cache_clear()
     _closed.cache_clear()
+    forget_published_ids()
 
 
 def write_wave_estimates(year: int, fmt: Format, out: Path | None, *, changes: bool) -> None:

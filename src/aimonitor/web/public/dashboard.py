@@ -151,11 +151,23 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
         return _not_ready(request, year)
     except AimonitorError:
         return _unavailable(request, year)
+    language_next = reverse("dashboard-theme", args=[year, theme]) + f"?{VIEW_PARAMETER}={view}"
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:
-        # The filter changed: only the figures. Going back in history htmx asks for the
-        # whole page again (it keeps no copies: historyCacheSize 0).
-        response = HttpResponse(figures)
+        # The filter changed: only the figures, and where the language form returns to
+        # (this view). Going back in history htmx asks for the whole page again (it keeps
+        # no copies: historyCacheSize 0).
+        fragment = kept(
+            ("dashboard-fragment", key, lang, theme, view),
+            lambda: (
+                figures
+                + render_to_string("public/dashboard/_language_next.html", {"next": language_next})
+            ),
+            deadline=_deadline(request),
+        )
+        if fragment is None:
+            return _not_ready(request, year)
+        response = HttpResponse(fragment)
         patch_vary_headers(response, ("HX-Request",))
         return response
     report = data.report
@@ -171,7 +183,7 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
             "view": view,
             "views": _view_labels(),
             "figures": figures,
-            "language_next": reverse("dashboard-theme", args=[year, theme]) + f"?per={view}",
+            "language_next": language_next,
         },
     )
     patch_vary_headers(response, ("HX-Request",))
