@@ -100,3 +100,27 @@ def test_a_municipality_that_did_not_take_part_gets_no_benchmark_link(
     assert main(["benchmark-links", "--wave", "2024", "--municipality", absent]) != 0
     assert f"did not take part in wave 2024: {absent}" in capsys.readouterr().err
     assert mail.outbox == []
+
+
+def test_the_contributors_of_the_wave_get_a_link_too_and_each_person_one(
+    demo: None, cast: dict[str, Member], capsys: pytest.CaptureFixture[str]
+) -> None:
+    wave = Wave.objects.get(year=2024)
+    coordinator = cast["coordinator_a"].user
+    issue_link(wave, MUNICIPALITY_A, coordinator, "coordinator")
+    issue_link(wave, MUNICIPALITY_A, coordinator, "contributor")  # the same person twice
+    issue_link(wave, MUNICIPALITY_A, cast["contributor_a"].user, "contributor")
+    # a contributor of another municipality gets nothing of Amsterdam
+    issue_link(wave, MUNICIPALITY_B, cast["contributor_b"].user, "contributor")
+    mail.outbox.clear()
+    assert main(["benchmark-links", "--wave", "2024", "--municipality", MUNICIPALITY_A]) == 0
+    received = sorted(address for sent in mail.outbox for address in sent.to)
+    expected = sorted(
+        person.email or person.username for person in (coordinator, cast["contributor_a"].user)
+    )
+    assert received == expected
+    assert all("de benchmark van Amsterdam" in sent.subject for sent in mail.outbox)
+    assert (
+        AccessLink.objects.filter(purpose="benchmark", municipality_code=MUNICIPALITY_B).count()
+        == 0
+    )

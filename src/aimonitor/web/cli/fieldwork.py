@@ -55,7 +55,8 @@ def _benchmark_links(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     benchmark = subparsers.add_parser(
         "benchmark-links",
-        help="mail each taking part municipality's coordinator a link to its benchmark",
+        help="mail each taking part municipality's coordinators and contributors a link to "
+        "its benchmark",
     )
     benchmark.add_argument("--wave", type=YEAR, required=True, help="the wave's year")
     benchmark.add_argument(

@@ -2,10 +2,11 @@
 theme, with its maturity profile, as a page and as a PDF.
 
 Who sees it: the municipality's own people through a benchmark link (``aimonitor
-benchmark-links`` mails one to each coordinator of the wave) that this session opened and that
-still works, and researchers logged in with a second factor. Anyone else is told it does not
-exist (the links of another municipality) or how to get in (no benchmark link). The
-figures, words and PDF come from the core (:mod:`aimonitor.report.benchmark`).
+benchmark-links`` mails one to each coordinator and contributor of the wave) that this
+session opened and that still works, and researchers logged in with a second factor.
+Anyone else is told it does not exist (the links of another municipality) or how to get in
+(no benchmark link). The figures, words and PDF come from the core
+(:mod:`aimonitor.report.benchmark`).
 """
 
 from __future__ import annotations

@@ -76,12 +76,17 @@ def invite_by_command(
     ]
 
 
+BENCHMARK_RECIPIENTS = ("coordinator", "contributor")
+"""Who of a municipality gets its benchmark: the purposes of their links for the wave."""
+
+
 def benchmark_links_by_command(
     year: int, codes: Sequence[str] = (), *, base_url: str | None = None
 ) -> list[str]:
-    """Issue and mail a benchmark link to the coordinator of every municipality that took
-    part in wave ``year`` (or of ``codes`` only); the lines to print. The wave must be
-    closed or published; a municipality without a coordinator is named, not skipped silently."""
+    """Issue and mail a benchmark link to the coordinators and contributors of wave ``year``
+    (a link of theirs for it not taken back) of every municipality that took part (or of
+    ``codes`` only); the lines to print. The wave must be closed or published; a
+    municipality without a coordinator or contributor is named, not skipped silently."""
     wave = Wave.objects.filter(year=year).first()
     if wave is None:
         raise InvitationError(f"there is no wave {year}")
@@ -103,21 +108,27 @@ def benchmark_links_by_command(
     }
     lines = []
     for code in wanted:
-        # This wave's coordinators (a link for it, not revoked): not everyone who ever
-        # coordinated for the municipality, who may have left it since.
-        coordinators = list(
+        # This wave's coordinators and contributors (a link for it, not revoked): the
+        # municipality's own people who answered, not everyone who ever did, who may have
+        # left it since. One link a person, whatever their links.
+        people = list(
             {
                 link.user.pk: link.user
                 for link in AccessLink.objects.filter(
-                    wave=wave, municipality_code=code, purpose="coordinator", revoked_at=None
-                ).select_related("user")
+                    wave=wave,
+                    municipality_code=code,
+                    purpose__in=BENCHMARK_RECIPIENTS,
+                    revoked_at=None,
+                )
+                .select_related("user")
+                .order_by("purpose", "pk")
                 if not is_researcher_address(link.user.username)
             }.values()
         )
-        if not coordinators:
-            lines.append(f"{code}: no coordinator to send the benchmark to")
+        if not people:
+            lines.append(f"{code}: no coordinator or contributor to send the benchmark to")
             continue
-        for person in coordinators:
+        for person in people:
             issued = issue_link(wave, code, person, "benchmark")
             url = send_benchmark_link(issued, municipalities[code], base_url=base_url)
             address = person.email or person.username
