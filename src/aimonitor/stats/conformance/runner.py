@@ -256,6 +256,23 @@ class _Analysis:
                 yield domain, j, name, level
 
 
+def _side_by_side(parts: Sequence[npt.NDArray[Any]]) -> npt.NDArray[Any]:
+    """The parts (n, or n x m) as the columns of one n x k matrix in column-major order:
+    each column is one contiguous copy (a row-major stack scatters every cell, a third of a
+    second for 100,000 x 200 floats), and the estimators take the columns in blocks."""
+    columns = [part[:, None] if part.ndim == 1 else part for part in parts]
+    out = np.empty(
+        (columns[0].shape[0], sum(c.shape[1] for c in columns)),
+        dtype=np.result_type(*columns),
+        order="F",
+    )
+    at = 0
+    for column in columns:
+        out[:, at : at + column.shape[1]] = column
+        at += column.shape[1]
+    return out
+
+
 def _results(
     case: CaseSpec, table: Columns, levels: Mapping[str, tuple[str, ...]]
 ) -> list[_Result]:
@@ -283,7 +300,7 @@ def _results(
     analysis = _Analysis(
         design=design,
         # as stored: 0/1 columns stay 8-bit, the estimators widen them a block at a time
-        matrix=np.column_stack([b[1] for b in blocks]),
+        matrix=_side_by_side([b[1] for b in blocks]),
         columns=[(name, lv) for name, _, lvs in blocks for lv in lvs],
         by=by,
         domains=_domains(by, None if st.by is None else levels.get(st.by)),
