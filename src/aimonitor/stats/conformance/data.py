@@ -152,8 +152,9 @@ def _read_csv(path: Path, roles: Mapping[str, Role]) -> Any:
     _check_columns(path, header, list(roles))
     numbers = [name for name, role in roles.items() if role == "number"]
     types = {name: pa.string() for name in roles} | _number_types(path, numbers)
-    # One thread: on a small shared machine the threaded reader was slower (bench/RESULTS.md).
-    options = pa_csv.ReadOptions(use_threads=False, block_size=_BLOCK_BYTES)
+    # Threaded: on an idle 2-core machine it reads 141 MB of floats in 0.8-1.0 s instead of
+    # 1.1-1.8 s (under a test suite's load it was slower; bench/RESULTS.md).
+    options = pa_csv.ReadOptions(use_threads=True, block_size=_BLOCK_BYTES)
     while True:
         try:
             return pa_csv.read_csv(
