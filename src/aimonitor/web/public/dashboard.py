@@ -151,7 +151,6 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
         return _not_ready(request, year)
     except AimonitorError:
         return _unavailable(request, year)
-    language_next = reverse("dashboard-theme", args=[year, theme]) + f"?{VIEW_PARAMETER}={view}"
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:
         # The filter changed: only the figures, and where the language form returns to
@@ -161,7 +160,10 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
             ("dashboard-fragment", key, lang, theme, view),
             lambda: (
                 figures
-                + render_to_string("public/dashboard/_language_next.html", {"next": language_next})
+                + render_to_string(
+                    "public/dashboard/_language_next.html",
+                    {"next": _theme_address(year, theme, view)},
+                )
             ),
             deadline=_deadline(request),
         )
@@ -183,11 +185,17 @@ def dashboard_theme(request: HttpRequest, year: int, theme: str) -> HttpResponse
             "view": view,
             "views": _view_labels(),
             "figures": figures,
-            "language_next": language_next,
+            "language_next": _theme_address(year, theme, view),
         },
     )
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _theme_address(year: int, theme: str, view: str) -> str:
+    """The address of a theme's view: where the language form returns to. Asked only when a
+    page or fragment is made, not on every request."""
+    return reverse("dashboard-theme", args=[year, theme]) + f"?{VIEW_PARAMETER}={view}"
 
 
 CSRF_PLACEHOLDER = "csrf-token-of-the-request"
