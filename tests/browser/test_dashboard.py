@@ -67,6 +67,8 @@ def test_the_views_of_a_theme_switch_in_place_and_pass_axe_on_desktop_and_phone(
     expect(page).to_have_url(browsing.base_url + "/dashboard/2024/ai_types/?per=provincie")
     expect(page.locator(".dashboard-breakdown").first).to_contain_text("Zeeland")
     expect(page.locator("h1")).to_contain_text("Types of AI")
+    found["theme by province, English"] = axe_violations(page)
+    screenshot(page, folder, "dashboard-province-english")
 
     phone = browsing.page(**PHONE)
     phone.goto("/dashboard/2024/ai_types/?per=grootteklasse")
